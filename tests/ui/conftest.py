@@ -1,0 +1,60 @@
+"""Fixtures that build the real main window on the demo configuration."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import KioskConfig, load_config
+from kiosk.config.loader import demo_config_path
+from kiosk.schedule import SiteSchedule
+from kiosk.services import KioskServices, build_services
+from ui.i18n import LanguageSwitcher
+from tests.support.clock import VirtualClock
+from ui.main_window import MainWindow
+
+
+
+
+@pytest.fixture
+def demo_config() -> KioskConfig:
+    return load_config(demo_config_path())
+
+
+@pytest.fixture
+def languages(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher(qapp)
+    yield switcher
+    switcher.set_language("nb")
+
+
+@pytest.fixture
+def clock() -> VirtualClock:
+    """The session's time: tests let sessions time out without waiting."""
+    return VirtualClock()
+
+
+@pytest.fixture
+def services(
+    demo_config: KioskConfig, qloop: asyncio.AbstractEventLoop, clock: VirtualClock
+) -> KioskServices:
+    return build_services(demo_config, qloop, session_scheduler=clock)
+
+
+@pytest.fixture
+def window(
+    qtbot, demo_config: KioskConfig, services: KioskServices, languages: LanguageSwitcher
+) -> MainWindow:
+    """The real main window, portrait 1080×1920, attached to real services on simulators."""
+    languages.set_language(demo_config.session.default_language)
+    main = MainWindow(demo_config, SiteSchedule.from_config(demo_config), languages)
+    qtbot.addWidget(main)
+    main.resize(1080, 1920)
+    main.show()
+    qtbot.waitUntil(lambda: main.painted)
+    main.attach(services)
+    return main

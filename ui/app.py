@@ -1,0 +1,192 @@
+"""Start-up: paint the first screen fast, then start the asyncio loop and the core.
+
+What costs start time is measured (see ``bench/``): importing PySide6 is the
+floor; asyncio + qasync cost ~25 ms more, so they are imported only after the
+first screen is painted and flushed. Capability modules, the on-screen keyboard
+and the device simulators' panel are likewise created after that, or on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from kiosk.config import ConfigError, KioskConfig, demo_config_path, load_config
+from kiosk.logs import configure_logging
+
+log = logging.getLogger("ui.app")
+
+#: The benchmark's protocol: print this line after the first paint and exit.
+FIRST_PAINT_ENV = "TORGKIOSK_EXIT_AFTER_FIRST_PAINT"
+#: Portrait demo window, scaled to fit the screen.
+DEMO_ASPECT = 9 / 16
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How ``torgkiosk run`` was asked to start."""
+
+    config_path: Path | None
+    demo: bool
+    windowed: bool
+
+
+def _load(options: RunOptions) -> tuple[KioskConfig | None, ConfigError | None]:
+    """The configuration, or why it cannot be used (unreadable files included)."""
+    try:
+        return load_config(options.config_path or demo_config_path()), None
+    except ConfigError as error:
+        return None, error
+
+
+def run(options: RunOptions) -> int:
+    """Run the kiosk until the application quits; returns the exit status."""
+    configure_logging()
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import LanguageSwitcher
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("torgkiosk")
+    app.setDesktopFileName("torgkiosk")
+    languages = LanguageSwitcher(app)
+    config, error = _load(options)
+    if config is None:
+        assert error is not None
+        return _out_of_service(app, languages, error, options)
+
+    languages.set_language(config.session.default_language)
+    from kiosk.schedule import SiteSchedule
+    from ui.main_window import MainWindow
+
+    schedule = SiteSchedule.from_config(config)
+    window = MainWindow(config, schedule, languages)
+    _show(window, app, options)
+    while not window.painted:
+        app.processEvents()
+    if os.environ.get(FIRST_PAINT_ENV) == "1":
+        print("first-paint", flush=True)
+        return 0
+
+    # Only now: the loop, the core, the demo's panel.
+    import asyncio
+
+    import qasync
+
+    from kiosk.services import build_services
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = build_services(config, loop, schedule)
+    window.attach(services)
+    if services.devices.simulators is not None:
+        _add_simulator_panel(window, services)
+    sys.excepthook = _crash_handler(window)
+    monitor = loop.create_task(services.connectivity.run())
+    log.info("kiosk started", extra={"event": "started", "site": config.site.id, "demo": options.demo})
+    app.aboutToQuit.connect(monitor.cancel)
+    with loop:
+        loop.run_until_complete(_until_quit(app))
+    return 0
+
+
+async def _until_quit(app: object) -> None:
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    done = asyncio.Event()
+    app.aboutToQuit.connect(done.set)
+    await done.wait()
+
+
+def _show(window: object, app: object, options: RunOptions) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    assert isinstance(window, QMainWindow) and isinstance(app, QApplication)
+    if not options.windowed:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        return
+    screen = app.primaryScreen()
+    available = screen.availableGeometry() if screen else None
+    height = min(1920, int(available.height() * 0.92)) if available else 960
+    window.resize(int(height * DEMO_ASPECT), height)
+    window.show()
+
+
+def _add_simulator_panel(window: object, services: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    from kiosk.services import KioskServices
+    from ui.main_window import MainWindow
+    from ui.simulator_panel import SimulatorPanel
+
+    assert isinstance(window, MainWindow) and isinstance(services, KioskServices)
+    assert services.devices.simulators is not None
+    cards = [(card.uid, card.label) for card in services.config.demo.cards]
+    dock = QDockWidget(window.tr("Simulated devices"), window)
+    dock.setObjectName("simulatorDock")
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)  # fmt: skip
+    dock.setWidget(SimulatorPanel(services.devices.simulators, cards))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(window.width() + dock.sizeHint().width(), window.height())
+
+
+def _crash_handler(window: object):  # type: ignore[no-untyped-def]
+    """An unexpected exception is logged and the kiosk returns to attract; never shown."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error(
+            "unexpected error; returning to the attract screen",
+            extra={"event": "unexpected_error", "exc_type": kind.__name__,
+                   "where": "".join(traceback.format_tb(tb)[-3:])},  # fmt: skip
+        )
+        try:
+            window.recover_from_error()
+        except Exception:
+            log.critical("recovery failed; exiting for systemd to restart", exc_info=True)
+            os._exit(70)
+
+    return handle
+
+
+def _out_of_service(app: object, languages: object, error: ConfigError, options: RunOptions) -> int:
+    """A broken configuration: log why, show "out of service", never a traceback."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from ui.i18n import LanguageSwitcher
+    from ui.screens.out_of_service import OutOfServiceScreen
+    from ui.theme import ThemeState, stylesheet
+
+    assert isinstance(app, QApplication) and isinstance(languages, LanguageSwitcher)
+    for problem in error.problems:
+        log.error("configuration problem", extra={"event": "config_invalid", "problem": str(problem)})
+    log.error("out of service: the configuration is invalid", extra={
+        "event": "out_of_service", "config": str(error.path), "problems": len(error.problems)})  # fmt: skip
+    languages.set_language("nb")
+    window = QMainWindow()
+    window.setCentralWidget(OutOfServiceScreen())
+    window.setStyleSheet(stylesheet(ThemeState(), 1.0))
+    _show(window, app, options)
+    if os.environ.get(FIRST_PAINT_ENV) == "1":
+        app.processEvents()
+        print("first-paint", flush=True)
+        return 0
+    app.exec()
+    return 0

@@ -1,0 +1,73 @@
+"""The terminal's capabilities, as the home screen's tiles.
+
+A capability that is not built yet has no screen factory and shows an honest
+"coming soon" screen. A capability's issue plugs in by giving its tile a factory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from ui.screens.base import Screen
+
+CONTEXT = "Capability"
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One home-screen tile: a key (as in the site config's ``offers``), texts, an icon."""
+
+    key: str
+    title: str
+    summary: str
+    screen: Callable[[], Screen] | None = None
+
+    @property
+    def available(self) -> bool:
+        """Whether the capability's flow exists on this terminal yet."""
+        return self.screen is not None
+
+    def translated_title(self) -> str:
+        """The title in the current language."""
+        return QCoreApplication.translate(CONTEXT, self.title)
+
+    def translated_summary(self) -> str:
+        """The one-line summary in the current language."""
+        return QCoreApplication.translate(CONTEXT, self.summary)
+
+
+CAPABILITIES: tuple[Capability, ...] = (
+    Capability(
+        "forms",
+        QT_TRANSLATE_NOOP("Capability", "Form help"),
+        QT_TRANSLATE_NOOP("Capability", "Fill in the municipality's forms, step by step"),
+    ),
+    Capability(
+        "video",
+        QT_TRANSLATE_NOOP("Capability", "Talk to a caseworker"),
+        QT_TRANSLATE_NOOP("Capability", "A video call with someone from the municipality"),
+    ),
+    Capability(
+        "lockers",
+        QT_TRANSLATE_NOOP("Capability", "Collect reserved items"),
+        QT_TRANSLATE_NOOP("Capability", "Pick up library books from the lockers"),
+    ),
+    Capability(
+        "access",
+        QT_TRANSLATE_NOOP("Capability", "Entrance / open library"),
+        QT_TRANSLATE_NOOP("Capability", "Card and PIN for entry outside staffed hours"),
+    ),
+    Capability(
+        "events",
+        QT_TRANSLATE_NOOP("Capability", "What's on"),
+        QT_TRANSLATE_NOOP("Capability", "Events and news at this torg"),
+    ),
+)
+
+
+def capability(key: str) -> Capability:
+    """The capability with ``key``."""
+    return next(cap for cap in CAPABILITIES if cap.key == key)

@@ -1,0 +1,295 @@
+"""The one window: header, the current screen, the on-screen keyboard, the footer.
+
+Per-session screens are created when first shown and destroyed on the privacy
+reset; only the attract screen lives for the whole run. Capabilities plug in
+through ``ui.capabilities``; tests and later issues can also ``register_screen``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import KioskConfig
+from kiosk.connectivity import ConnectivityState
+from kiosk.schedule import SiteSchedule
+from kiosk.services import KioskServices
+from kiosk.session import Phase, ResetReason, ScreenKind
+from ui.capabilities import CAPABILITIES, capability
+from ui.i18n import LanguageSwitcher
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen
+from ui.screens.coming_soon import ComingSoonScreen
+from ui.screens.home import HomeScreen
+from ui.screens.language import LanguageScreen
+from ui.theme import ThemeState, scale_for, stylesheet
+from ui.viewmodels.session import SessionViewModel
+from ui.widgets.footer import Footer
+from ui.widgets.header import Header
+from ui.widgets.onscreen_keyboard import OnScreenKeyboard
+from ui.widgets.overlays import HelpCard, IdleWarning
+
+log = logging.getLogger(__name__)
+
+ScreenFactory = Callable[[], Screen]
+_ACTIVITY_EVENTS = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+)
+
+
+class MainWindow(QMainWindow):
+    """The kiosk's window. ``attach`` connects it to the core once the loop runs.
+
+    Signals:
+        screen_changed: the key of the screen now shown.
+        first_painted: the window has been painted once (start-up is over).
+    """
+
+    screen_changed = Signal(str)
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        config: KioskConfig,
+        schedule: SiteSchedule,
+        languages: LanguageSwitcher,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.languages = languages
+        self.services: KioskServices | None = None
+        self.session_vm: SessionViewModel | None = None
+        self._theme = ThemeState()
+        self._painted = False
+        self._current_key = "attract"
+        self._factories: dict[str, ScreenFactory] = {}
+        self.session_screens: dict[str, Screen] = {}
+
+        central = QWidget()
+        central.setObjectName("central")
+        self.setCentralWidget(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(config.site.name, schedule)
+        self.stack = QStackedWidget()
+        self.keyboard = OnScreenKeyboard()
+        self.footer = Footer()
+        column.addWidget(self.header)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.keyboard)
+        column.addWidget(self.footer)
+        self.footer.set_in_session(False)
+
+        self.attract = AttractScreen(config.site.name, [o.value for o in config.site.offers])
+        self.attract.navigate.connect(self._start_session)
+        self.stack.addWidget(self.attract)
+        self.warning = IdleWarning(central, self._seconds_left)
+        self.warning.more_time.connect(self._more_time)
+        self.help_card = HelpCard(central, self.header.staffed_today)
+
+        self.footer.help.clicked.connect(self.help_card.open)
+        self.footer.large_text.toggled.connect(self._toggle_large_text)
+        self.footer.contrast.toggled.connect(self._toggle_contrast)
+        self.footer.language.clicked.connect(lambda: self.show_screen("language"))
+        self.footer.finish.clicked.connect(lambda: self.end_session(ResetReason.ENDED_BY_USER))
+
+        self._register_builtin_screens(schedule)
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(30)
+        self._restyle_timer.timeout.connect(self._apply_theme)
+        self._clock = QTimer(self)
+        self._clock.setInterval(20_000)
+        self._clock.timeout.connect(self.header.refresh)
+        self._clock.start()
+        self.setWindowTitle(config.site.name)
+        self._apply_theme()
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def attach(self, services: KioskServices) -> None:
+        """Connect to the core services (after the first paint, when the loop runs)."""
+        self.services = services
+        self.session_vm = SessionViewModel(services.session, self)
+        self.session_vm.warning_started.connect(lambda _seconds: self.warning.open())
+        self.session_vm.warning_cancelled.connect(self.warning.close_warning)
+        self.session_vm.reset.connect(self._privacy_reset)
+        unsubscribe = services.connectivity.subscribe(self._on_connectivity)
+        self.destroyed.connect(lambda: unsubscribe())
+        self._on_connectivity(services.connectivity.state)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def register_screen(self, key: str, factory: ScreenFactory) -> None:
+        """Make ``show_screen(key)`` build a per-session screen with ``factory``."""
+        self._factories[key] = factory
+
+    # -- navigation -----------------------------------------------------------------------
+
+    @property
+    def current_key(self) -> str:
+        """The key of the screen on display."""
+        return self._current_key
+
+    @property
+    def current_screen(self) -> Screen:
+        """The screen on display."""
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def show_screen(self, key: str) -> None:
+        """Show screen ``key``, creating it for this session if needed."""
+        screen = self.session_screens.get(key)
+        if screen is None:
+            screen = self._factories[key]()
+            screen.navigate.connect(self.show_screen)
+            screen.end_requested.connect(lambda: self.end_session(ResetReason.ENDED_BY_USER))
+            self.session_screens[key] = screen
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self._current_key = key
+        if self.services is not None:
+            self.services.session.enter_screen(screen.kind)
+        log.info("screen shown", extra={"event": "screen_shown", "screen": key})
+        self.screen_changed.emit(key)
+
+    def end_session(self, reason: ResetReason) -> None:
+        """Finish now; the session service calls back into ``_privacy_reset``."""
+        if self.services is not None and self.services.session.phase is not Phase.IDLE:
+            self.services.session.end(reason)
+        else:
+            self._privacy_reset(reason.value)
+
+    def recover_from_error(self) -> None:
+        """An unexpected exception happened in a screen: back to a clean attract screen."""
+        self.end_session(ResetReason.ERROR)
+
+    # -- look -----------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> ThemeState:
+        """Text size and contrast in force."""
+        return self._theme
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._restyle_timer.start()
+        super().resizeEvent(event)
+
+    def _toggle_large_text(self, on: bool) -> None:
+        self._theme = ThemeState(large_text=on, high_contrast=self._theme.high_contrast)
+        self._apply_theme()
+        self.footer.retranslate()
+
+    def _toggle_contrast(self, on: bool) -> None:
+        self._theme = ThemeState(large_text=self._theme.large_text, high_contrast=on)
+        self._apply_theme()
+        self.footer.retranslate()
+
+    def _apply_theme(self) -> None:
+        size = self.size()
+        self.setStyleSheet(stylesheet(self._theme, scale_for(size.width(), size.height())))
+
+    # -- events ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY_EVENTS and self.services is not None:
+            self.services.session.activity()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return handled
+
+    @property
+    def painted(self) -> bool:
+        """Whether the window has been painted at least once."""
+        return self._painted
+
+    # -- session --------------------------------------------------------------------------
+
+    def _start_session(self) -> None:
+        if self.services is None:
+            return  # a touch in the first milliseconds, before the core is attached
+        self.services.session.start(ScreenKind.INFO)
+        self.footer.set_in_session(True)
+        self.show_screen("language")
+
+    def _choose_language(self, code: str) -> None:
+        self.languages.set_language(code)
+        self.keyboard.set_language(code)
+        self.show_screen("home")
+
+    def _choose_capability(self, key: str) -> None:
+        cap = capability(key)
+        self.show_screen(key if cap.available else f"soon:{key}")
+
+    def _more_time(self) -> None:
+        if self.services is not None:
+            self.services.session.extend()
+
+    def _seconds_left(self) -> float | None:
+        return None if self.services is None else self.services.session.seconds_left()
+
+    def _on_connectivity(self, state: ConnectivityState) -> None:
+        known = state.status.value != "unknown"
+        self.header.set_online(state.online if known else None)
+
+    def _privacy_reset(self, reason: str) -> None:
+        """Destroy everything the session held and return to a default attract screen."""
+        self.warning.close_warning()
+        self.help_card.hide()
+        self.keyboard.reset()
+        self.stack.setCurrentWidget(self.attract)
+        self._current_key = "attract"
+        for screen in self.session_screens.values():
+            self.stack.removeWidget(screen)
+            screen.hide()
+            screen.deleteLater()  # destroyed, not hidden: its texts and models go with it
+        self.session_screens.clear()
+        clipboard = QGuiApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        QGuiApplication.inputMethod().reset()
+        self.languages.set_language(self.config.session.default_language)
+        self.keyboard.set_language(self.config.session.default_language)
+        for toggle in (self.footer.large_text, self.footer.contrast):
+            toggle.setChecked(False)
+        self._theme = ThemeState()
+        self._apply_theme()
+        self.footer.set_in_session(False)
+        self.attract.setFocus()
+        log.info("privacy reset done", extra={"event": "privacy_reset", "reason": reason})
+        self.screen_changed.emit("attract")
+
+    def _register_builtin_screens(self, schedule: SiteSchedule) -> None:
+        def language() -> Screen:
+            screen = LanguageScreen()
+            screen.language_chosen.connect(self._choose_language)
+            return screen
+
+        def home() -> Screen:
+            screen = HomeScreen()
+            screen.capability_chosen.connect(self._choose_capability)
+            return screen
+
+        self.register_screen("language", language)
+        self.register_screen("home", home)
+        for cap in CAPABILITIES:
+            self.register_screen(
+                f"soon:{cap.key}",
+                lambda cap=cap: ComingSoonScreen(cap, self.header.staffed_today()),
+            )
+            if cap.screen is not None:
+                self.register_screen(cap.key, cap.screen)

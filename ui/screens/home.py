@@ -1,0 +1,101 @@
+"""Home: one large tile per capability, reflowing for portrait and landscape."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.session import ScreenKind
+from ui.capabilities import CAPABILITIES, Capability
+from ui.screens.base import Screen, label
+from ui.widgets.icons import pixmap
+
+
+class Tile(QPushButton):
+    """A capability tile: icon, title, one-line summary, and a "coming soon" badge if unbuilt."""
+
+    def __init__(self, capability: Capability, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.capability = capability
+        self.setProperty("role", "tile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.setSpacing(24)
+        self.icon = QLabel()
+        self.icon.setPixmap(pixmap(capability.key, 72, "#004B73"))
+        row.addWidget(self.icon)
+        texts = QVBoxLayout()
+        self.title = label("title")
+        self.summary = label("small")
+        texts.addWidget(self.title)
+        texts.addWidget(self.summary)
+        row.addLayout(texts, 1)
+        self.badge = label("badge", wrap=False)
+        self.badge.setVisible(not capability.available)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        for child in (self.icon, self.title, self.summary, self.badge):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def retranslate(self) -> None:
+        """Texts and accessible name in the current language."""
+        self.title.setText(self.capability.translated_title())
+        self.summary.setText(self.capability.translated_summary())
+        self.badge.setText(self.tr("Coming soon"))
+        name = self.capability.translated_title()
+        if not self.capability.available:
+            name = f"{name}. {self.badge.text()}"
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(self.capability.translated_summary())
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        return self.layout().sizeHint()
+
+
+class HomeScreen(Screen):
+    """The resident's starting point after the language choice.
+
+    Signals:
+        capability_chosen: the key of the tile the resident touched.
+    """
+
+    kind = ScreenKind.INFO
+    capability_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setSpacing(28)
+        self.heading = label("title")
+        layout.addWidget(self.heading)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+        self.tiles: dict[str, Tile] = {}
+        for cap in CAPABILITIES:
+            tile = Tile(cap)
+            tile.clicked.connect(lambda _=False, key=cap.key: self.capability_chosen.emit(key))
+            self.tiles[cap.key] = tile
+        self._columns = 0
+        self._reflow(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("What would you like to do?"))
+        for tile in self.tiles.values():
+            tile.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._reflow(2 if size.width() > size.height() * 1.2 else 1)
+        super().resizeEvent(event)
+
+    def _reflow(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, tile in enumerate(self.tiles.values()):
+            self._grid.addWidget(tile, index // columns, index % columns)

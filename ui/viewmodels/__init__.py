@@ -1,0 +1,1 @@
+"""QObject adapters over core services: Qt signals out, slots in."""

@@ -1,0 +1,102 @@
+"""The bar at the top: torg name, today's hours, online/offline, clock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from kiosk.schedule import ClosedKind, Period, SiteSchedule
+from ui.widgets.icons import pixmap
+
+
+def format_periods(periods: Sequence[Period]) -> str:
+    """``10:00–15:00, 16:00–18:00`` (en dash, as Norwegian typography wants)."""
+    return ", ".join(f"{p.start:%H:%M}–{p.end:%H:%M}" for p in periods)
+
+
+class Header(QWidget):
+    """Torg name, today's staffed and meråpent hours, connectivity as icon + text."""
+
+    def __init__(self, site_name: str, schedule: SiteSchedule, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._schedule = schedule
+        self._online: bool | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(28, 14, 28, 14)
+        grid.setHorizontalSpacing(24)
+        self.site_name = QLabel(site_name)
+        self.site_name.setObjectName("siteName")
+        self.hours = QLabel()
+        self.hours.setObjectName("hours")
+        self.hours.setWordWrap(True)
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        status = QHBoxLayout()
+        status.setSpacing(8)
+        self.connectivity_icon = QLabel()
+        self.connectivity = QLabel()
+        self.connectivity.setObjectName("connectivity")
+        status.addStretch(1)
+        status.addWidget(self.connectivity_icon)
+        status.addWidget(self.connectivity)
+        grid.addWidget(self.site_name, 0, 0)
+        grid.addWidget(self.clock, 0, 1)
+        grid.addWidget(self.hours, 1, 0)
+        grid.addLayout(status, 1, 1)
+        grid.setColumnStretch(0, 1)
+        self.refresh()
+
+    def staffed_today(self) -> str:
+        """Today's staffed periods as text, or "" when nobody is here today."""
+        return format_periods(self._schedule.day(self._now().date()).staffed)
+
+    def set_online(self, online: bool | None) -> None:
+        """Show the connection to central: True, False, or None while unknown."""
+        self._online = online
+        self.retranslate()
+
+    def refresh(self) -> None:
+        """Re-read the time and the schedule (the main window calls this each minute)."""
+        self.clock.setText(f"{self._now():%H:%M}")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        today = self._schedule.day(self._now().date())
+        if today.closed is not None:
+            if today.closed.kind is ClosedKind.HOLIDAY and today.closed.holiday_name:
+                text = self.tr("Closed today (%1)").replace("%1", today.closed.holiday_name)
+            else:
+                text = self.tr("Closed today")
+        else:
+            parts = []
+            if today.staffed:
+                parts.append(self.tr("Staffed today: %1").replace("%1", format_periods(today.staffed)))
+            else:
+                parts.append(self.tr("No staffed hours today"))
+            if today.meraapent:
+                parts.append(self.tr("Open library: %1").replace("%1", format_periods(today.meraapent)))
+            text = " · ".join(parts)
+        self.hours.setText(text)
+        online = self._online
+        if online is None:
+            self.connectivity.setText(self.tr("Checking connection…"))
+            self.connectivity_icon.clear()
+        else:
+            self.connectivity.setText(self.tr("Online") if online else self.tr("Offline"))
+            self.connectivity_icon.setPixmap(pixmap("online" if online else "offline", 32, "#FFFFFF"))
+        self.connectivity.setAccessibleName(self.connectivity.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _now(self) -> datetime:
+        return datetime.now(self._schedule.tz)
