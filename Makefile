@@ -15,7 +15,7 @@ APT_PACKAGES := python3-venv libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommo
 	libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0 libwayland-cursor0 \
 	libwayland-client0 libwayland-egl1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-	libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core xvfb xauth
+	libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core xvfb xauth alsa-utils
 
 TS_FILES := $(wildcard ui/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -58,7 +58,7 @@ apt:
 	test -x $(UV) || $(BIN)/pip install -q "uv==$(UV_VERSION)"
 	$(UV) pip sync -q --python $(BIN)/python requirements/lock.txt
 	$(UV) pip install -q --python $(BIN)/python "uv==$(UV_VERSION)"
-	$(UV) pip install -q --python $(BIN)/python --no-deps -e .
+	$(UV) pip install -q --python $(BIN)/python --no-deps -C editable_mode=compat -e .
 	@touch $@
 
 translations: .stamp-venv $(QM_FILES)

@@ -32,6 +32,8 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
+_DEFAULT_OFFLINE_INTERVAL = 10.0
+
 
 class HealthProbe(Protocol):
     """Anything that can tell whether the central API is reachable right now."""
@@ -111,6 +113,16 @@ class ConnectivityMonitor:
     def state(self) -> ConnectivityState:
         """The current belief; UNKNOWN until the first probe has finished."""
         return self._state
+
+    @property
+    def interval(self) -> float:
+        """Seconds between probes while online or unknown."""
+        return self._interval
+
+    @property
+    def offline_interval(self) -> float:
+        """Seconds between probes while offline."""
+        return self._offline_interval
 
     @property
     def last_online(self) -> datetime | None:
@@ -197,13 +209,18 @@ def monitor_for(
     central_url: str | None,
     *,
     interval: float = 30.0,
-    offline_interval: float | None = 10.0,
+    offline_interval: float | None = None,
     timeout: float = 5.0,
 ) -> ConnectivityMonitor:
     """The monitor for a site: HTTP probing of ``central_url``, or NOT_CONFIGURED if empty.
+
+    While offline it probes every ``offline_interval`` seconds, by default every
+    10 s (or ``interval`` if shorter), so a recovered network shows up quickly.
 
     Raises:
         ValueError: If ``central_url`` is set but not an http(s) URL.
     """
     probe = HttpHealthProbe(central_url, timeout=timeout) if central_url else None
+    if offline_interval is None:
+        offline_interval = min(interval, _DEFAULT_OFFLINE_INTERVAL)
     return ConnectivityMonitor(probe, interval, offline_interval=offline_interval)

@@ -12,14 +12,16 @@ in the app it is the running asyncio loop.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from devices.audio_out.port import AudioOut, AudioOutError, Tone
+
+if TYPE_CHECKING:  # asyncio costs start-up time; the UI imports this module early
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +240,11 @@ class SessionLifecycle:
         self._screen_kind = ScreenKind.ATTRACT
         log.info(
             "session reset",
-            extra={"event": "session_reset", "reason": reason.value, "extensions": self._extensions},
+            extra={
+                "event": "session_reset",
+                "reason": reason.value,
+                "extensions": self._extensions,
+            },
         )
         self._extensions = 0
         self._spawn(self._restore_volume())
@@ -296,6 +302,8 @@ class SessionLifecycle:
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run audio work in the background; without a running loop, skip it."""
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from devices.audio_out.aplay import AplayAudioOut
 from devices.audio_out.port import AudioOut
@@ -21,16 +20,9 @@ from devices.door.simulated import SimulatedDoor
 from devices.locker_bank.port import LockerBank
 from devices.locker_bank.simulated import SimulatedLockerBank
 from kiosk.config import DeviceChoice, DevicesConfig
+from kiosk.drivers import KNOWN_DRIVERS
 
-#: Driver names each device kind accepts; the config validator checks against it.
-KNOWN_DRIVERS: Mapping[str, frozenset[str]] = MappingProxyType(
-    {
-        "card_reader": frozenset({"simulated"}),
-        "door": frozenset({"simulated"}),
-        "locker_bank": frozenset({"simulated"}),
-        "audio_out": frozenset({"simulated", "aplay"}),
-    }
-)
+__all__ = ["KNOWN_DRIVERS", "Devices", "Simulators", "build_devices"]
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class OfflineReason(StrEnum):
     """Why the kiosk counts itself offline (codes for logs and UI, not prose)."""
 
     UNREACHABLE = "unreachable"
-    """DNS failure, connection refused or reset, no route."""
+    """DNS failure, connection refused or reset, no route, closed without an answer."""
     TIMEOUT = "timeout"
     """No complete answer within the probe's deadline."""
     BAD_STATUS = "bad_status"
@@ -119,6 +119,10 @@ class HttpHealthProbe:
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         parts = urlsplit(base_url)
+        try:
+            explicit_port = parts.port
+        except ValueError:
+            raise ValueError("central URL has an invalid port") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("central URL must be an absolute http:// or https:// URL")
         if parts.username or parts.password or parts.query or parts.fragment:
@@ -126,11 +130,11 @@ class HttpHealthProbe:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
         self._host = parts.hostname
-        self._port = parts.port or (443 if parts.scheme == "https" else 80)
+        self._port = explicit_port or (443 if parts.scheme == "https" else 80)
         self._path = parts.path.rstrip("/") + HEALTH_PATH
         host_header = f"[{self._host}]" if ":" in self._host else self._host
-        if parts.port is not None:
-            host_header += f":{parts.port}"
+        if explicit_port is not None:
+            host_header += f":{explicit_port}"
         self._request = (
             f"GET {self._path} HTTP/1.1\r\n"
             f"Host: {host_header}\r\n"
@@ -179,7 +183,11 @@ class HttpHealthProbe:
 
 async def _read_health(reader: asyncio.StreamReader) -> None:
     """Read one HTTP response and raise ``_BadResponseError`` unless it is a healthy one."""
-    status_line = await _read_line(reader, OfflineReason.BAD_STATUS)
+    # Accepted, then closed without a byte: a server going down, or a middlebox that
+    # takes the connection with nothing behind it. No HTTP at all, so: unreachable.
+    status_line = await _read_line(
+        reader, OfflineReason.BAD_STATUS, if_silent=OfflineReason.UNREACHABLE
+    )
     fields = status_line.split(" ", 2)
     if len(fields) < 2 or not fields[0].startswith("HTTP/1.") or not fields[1].isdigit():
         raise _BadResponseError(OfflineReason.BAD_STATUS, "not an HTTP/1.x response")
@@ -205,10 +213,18 @@ async def _read_health(reader: asyncio.StreamReader) -> None:
         raise _BadResponseError(OfflineReason.BAD_BODY, 'body lacks "status": "ok"')
 
 
-async def _read_line(reader: asyncio.StreamReader, reason: OfflineReason) -> str:
+async def _read_line(
+    reader: asyncio.StreamReader,
+    reason: OfflineReason,
+    *,
+    if_silent: OfflineReason | None = None,
+) -> str:
+    """One CRLF line; ``reason`` if it is cut short (``if_silent`` if nothing came)."""
     try:
         raw = await reader.readuntil(b"\n")
-    except asyncio.IncompleteReadError:
+    except asyncio.IncompleteReadError as error:
+        if if_silent is not None and not error.partial:
+            raise _BadResponseError(if_silent, "closed without an answer") from None
         raise _BadResponseError(reason, "connection closed mid-response") from None
     except asyncio.LimitOverrunError:
         raise _BadResponseError(reason, "line too long") from None

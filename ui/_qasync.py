@@ -16,5 +16,7 @@ def async_slot(*types: type) -> Callable[[Callable[P, Awaitable[None]]], Callabl
     An exception in the coroutine reaches ``sys.excepthook``; the app's hook logs
     it and returns the kiosk to the attract screen.
     """
-    decorator: Callable[[Callable[P, Awaitable[None]]], Callable[P, None]] = qasync.asyncSlot(*types)
+    decorator: Callable[[Callable[P, Awaitable[None]]], Callable[P, None]] = qasync.asyncSlot(
+        *types
+    )
     return decorator

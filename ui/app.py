@@ -12,18 +12,27 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk.config import ConfigError, KioskConfig, demo_config_path, load_config
 from kiosk.logs import configure_logging
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from kiosk.services import KioskServices
+    from ui.i18n import LanguageSwitcher
+    from ui.main_window import MainWindow
+
 log = logging.getLogger("ui.app")
 
-#: The benchmark's protocol: print this line after the first paint and exit.
+# The benchmark's protocol: print this line after the first paint and exit.
 FIRST_PAINT_ENV = "TORGKIOSK_EXIT_AFTER_FIRST_PAINT"
-#: Portrait demo window, scaled to fit the screen.
+# Portrait demo window, scaled to fit the screen.
 DEMO_ASPECT = 9 / 16
 
 
@@ -88,31 +97,28 @@ def run(options: RunOptions) -> int:
     window.attach(services)
     if services.devices.simulators is not None:
         _add_simulator_panel(window, services)
-    sys.excepthook = _crash_handler(window)
+    sys.excepthook = crash_handler(window)
     monitor = loop.create_task(services.connectivity.run())
-    log.info("kiosk started", extra={"event": "started", "site": config.site.id, "demo": options.demo})
+    log.info(
+        "kiosk started", extra={"event": "started", "site": config.site.id, "demo": options.demo}
+    )
     app.aboutToQuit.connect(monitor.cancel)
     with loop:
         loop.run_until_complete(_until_quit(app))
     return 0
 
 
-async def _until_quit(app: object) -> None:
+async def _until_quit(app: QApplication) -> None:
     import asyncio
 
-    from PySide6.QtWidgets import QApplication
-
-    assert isinstance(app, QApplication)
     done = asyncio.Event()
     app.aboutToQuit.connect(done.set)
     await done.wait()
 
 
-def _show(window: object, app: object, options: RunOptions) -> None:
+def _show(window: QMainWindow, app: QApplication, options: RunOptions) -> None:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    assert isinstance(window, QMainWindow) and isinstance(app, QApplication)
     if not options.windowed:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()
@@ -125,37 +131,39 @@ def _show(window: object, app: object, options: RunOptions) -> None:
     window.show()
 
 
-def _add_simulator_panel(window: object, services: object) -> None:
-    from PySide6.QtCore import Qt
+def _add_simulator_panel(window: MainWindow, services: KioskServices) -> None:
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QDockWidget
 
-    from kiosk.services import KioskServices
-    from ui.main_window import MainWindow
     from ui.simulator_panel import SimulatorPanel
 
-    assert isinstance(window, MainWindow) and isinstance(services, KioskServices)
     assert services.devices.simulators is not None
     cards = [(card.uid, card.label) for card in services.config.demo.cards]
-    dock = QDockWidget(window.tr("Simulated devices"), window)
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Simulated devices"), window)
     dock.setObjectName("simulatorDock")
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)  # fmt: skip
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
     dock.setWidget(SimulatorPanel(services.devices.simulators, cards))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resize(window.width() + dock.sizeHint().width(), window.height())
 
 
-def _crash_handler(window: object):  # type: ignore[no-untyped-def]
-    """An unexpected exception is logged and the kiosk returns to attract; never shown."""
-    from ui.main_window import MainWindow
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
-    assert isinstance(window, MainWindow)
+
+def crash_handler(window: MainWindow) -> ExceptHook:
+    """An unexpected exception is logged and the kiosk returns to attract; never shown."""
 
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error(
             "unexpected error; returning to the attract screen",
-            extra={"event": "unexpected_error", "exc_type": kind.__name__,
-                   "where": "".join(traceback.format_tb(tb)[-3:])},  # fmt: skip
+            extra={
+                "event": "unexpected_error",
+                "exc_type": kind.__name__,
+                "where": "".join(traceback.format_tb(tb)[-3:]),
+            },
         )
         try:
             window.recover_from_error()
@@ -166,19 +174,27 @@ def _crash_handler(window: object):  # type: ignore[no-untyped-def]
     return handle
 
 
-def _out_of_service(app: object, languages: object, error: ConfigError, options: RunOptions) -> int:
+def _out_of_service(
+    app: QApplication, languages: LanguageSwitcher, error: ConfigError, options: RunOptions
+) -> int:
     """A broken configuration: log why, show "out of service", never a traceback."""
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
-    from ui.i18n import LanguageSwitcher
     from ui.screens.out_of_service import OutOfServiceScreen
     from ui.theme import ThemeState, stylesheet
 
-    assert isinstance(app, QApplication) and isinstance(languages, LanguageSwitcher)
     for problem in error.problems:
-        log.error("configuration problem", extra={"event": "config_invalid", "problem": str(problem)})
-    log.error("out of service: the configuration is invalid", extra={
-        "event": "out_of_service", "config": str(error.path), "problems": len(error.problems)})  # fmt: skip
+        log.error(
+            "configuration problem", extra={"event": "config_invalid", "problem": str(problem)}
+        )
+    log.error(
+        "out of service: the configuration is invalid",
+        extra={
+            "event": "out_of_service",
+            "config": str(error.path),
+            "problems": len(error.problems),
+        },
+    )
     languages.set_language("nb")
     window = QMainWindow()
     window.setCentralWidget(OutOfServiceScreen())

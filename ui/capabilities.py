@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.screens.base import Screen
 
@@ -42,28 +42,28 @@ class Capability:
 CAPABILITIES: tuple[Capability, ...] = (
     Capability(
         "forms",
-        QT_TRANSLATE_NOOP("Capability", "Form help"),
-        QT_TRANSLATE_NOOP("Capability", "Fill in the municipality's forms, step by step"),
+        str(QT_TRANSLATE_NOOP("Capability", "Form help")),
+        str(QT_TRANSLATE_NOOP("Capability", "Fill in the municipality's forms, step by step")),
     ),
     Capability(
         "video",
-        QT_TRANSLATE_NOOP("Capability", "Talk to a caseworker"),
-        QT_TRANSLATE_NOOP("Capability", "A video call with someone from the municipality"),
+        str(QT_TRANSLATE_NOOP("Capability", "Talk to a caseworker")),
+        str(QT_TRANSLATE_NOOP("Capability", "A video call with someone from the municipality")),
     ),
     Capability(
         "lockers",
-        QT_TRANSLATE_NOOP("Capability", "Collect reserved items"),
-        QT_TRANSLATE_NOOP("Capability", "Pick up library books from the lockers"),
+        str(QT_TRANSLATE_NOOP("Capability", "Collect reserved items")),
+        str(QT_TRANSLATE_NOOP("Capability", "Pick up library books from the lockers")),
     ),
     Capability(
         "access",
-        QT_TRANSLATE_NOOP("Capability", "Entrance / open library"),
-        QT_TRANSLATE_NOOP("Capability", "Card and PIN for entry outside staffed hours"),
+        str(QT_TRANSLATE_NOOP("Capability", "Entrance / open library")),
+        str(QT_TRANSLATE_NOOP("Capability", "Card and PIN for entry outside staffed hours")),
     ),
     Capability(
         "events",
-        QT_TRANSLATE_NOOP("Capability", "What's on"),
-        QT_TRANSLATE_NOOP("Capability", "Events and news at this torg"),
+        str(QT_TRANSLATE_NOOP("Capability", "What's on")),
+        str(QT_TRANSLATE_NOOP("Capability", "Events and news at this torg")),
     ),
 )
 

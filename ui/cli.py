@@ -36,7 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     config_path = args.config
     if config_path is None and not args.demo:
         config_path = DEFAULT_CONFIG
-    return run(RunOptions(config_path=config_path, demo=args.demo, windowed=args.windowed or args.demo))
+    return run(
+        RunOptions(config_path=config_path, demo=args.demo, windowed=args.windowed or args.demo)
+    )
 
 
 def check_config_command(path: Path) -> int:

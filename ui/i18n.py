@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +71,15 @@ class LanguageSwitcher:
         self._translator = translator
         self._code = language.code
         QLocale.setDefault(QLocale(language.locale))
+        # Qt posts LanguageChange; deliver it now so the screen on display is
+        # already retranslated when the next frame is painted.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def unload(self) -> None:
+        """Remove the translator: every text falls back to the English source."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator.deleteLater()
+            self._translator = None
+            self._code = ""
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

@@ -7,42 +7,44 @@ through ``ui.capabilities``; tests and later issues can also ``register_screen``
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskConfig
-from kiosk.connectivity import ConnectivityState
 from kiosk.schedule import SiteSchedule
-from kiosk.services import KioskServices
 from kiosk.session import Phase, ResetReason, ScreenKind
-from ui.capabilities import CAPABILITIES, capability
+from ui.capabilities import CAPABILITIES, Capability, capability
 from ui.i18n import LanguageSwitcher
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
-from ui.screens.coming_soon import ComingSoonScreen
-from ui.screens.home import HomeScreen
-from ui.screens.language import LanguageScreen
 from ui.theme import ThemeState, scale_for, stylesheet
-from ui.viewmodels.session import SessionViewModel
 from ui.widgets.footer import Footer
 from ui.widgets.header import Header
-from ui.widgets.onscreen_keyboard import OnScreenKeyboard
-from ui.widgets.overlays import HelpCard, IdleWarning
+
+if TYPE_CHECKING:  # what is not on the first screen loads after the first paint
+    from kiosk.connectivity import ConnectivityState
+    from kiosk.services import KioskServices
+    from ui.viewmodels.session import SessionViewModel
+    from ui.widgets.onscreen_keyboard import OnScreenKeyboard
+    from ui.widgets.overlays import HelpCard, IdleWarning
 
 log = logging.getLogger(__name__)
 
 ScreenFactory = Callable[[], Screen]
-_ACTIVITY_EVENTS = frozenset(
-    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
-)
 
 
 class MainWindow(QMainWindow):
     """The kiosk's window. ``attach`` connects it to the core once the loop runs.
+
+    Only what the attract screen shows is built before the first paint; the
+    overlays, the on-screen keyboard and the other screens come in ``attach``
+    or when first shown, because everything that exists at start costs start time.
 
     Signals:
         screen_changed: the key of the screen now shown.
@@ -64,6 +66,10 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.services: KioskServices | None = None
         self.session_vm: SessionViewModel | None = None
+        # Built in attach(), after the first paint:
+        self.keyboard: OnScreenKeyboard
+        self.warning: IdleWarning
+        self.help_card: HelpCard
         self._theme = ThemeState()
         self._painted = False
         self._current_key = "attract"
@@ -71,29 +77,26 @@ class MainWindow(QMainWindow):
         self.session_screens: dict[str, Screen] = {}
 
         central = QWidget()
+        self._central = central
         central.setObjectName("central")
         self.setCentralWidget(central)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self._column = column
         self.header = Header(config.site.name, schedule)
         self.stack = QStackedWidget()
-        self.keyboard = OnScreenKeyboard()
         self.footer = Footer()
         column.addWidget(self.header)
         column.addWidget(self.stack, 1)
-        column.addWidget(self.keyboard)
         column.addWidget(self.footer)
         self.footer.set_in_session(False)
 
         self.attract = AttractScreen(config.site.name, [o.value for o in config.site.offers])
         self.attract.navigate.connect(self._start_session)
         self.stack.addWidget(self.attract)
-        self.warning = IdleWarning(central, self._seconds_left)
-        self.warning.more_time.connect(self._more_time)
-        self.help_card = HelpCard(central, self.header.staffed_today)
 
-        self.footer.help.clicked.connect(self.help_card.open)
+        self.footer.help.clicked.connect(lambda: self.help_card.open())
         self.footer.large_text.toggled.connect(self._toggle_large_text)
         self.footer.contrast.toggled.connect(self._toggle_contrast)
         self.footer.language.clicked.connect(lambda: self.show_screen("language"))
@@ -115,6 +118,20 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: KioskServices) -> None:
         """Connect to the core services (after the first paint, when the loop runs)."""
+        from ui.viewmodels.session import SessionViewModel
+        from ui.widgets.onscreen_keyboard import OnScreenKeyboard
+        from ui.widgets.overlays import HelpCard, IdleWarning
+
+        self.keyboard = OnScreenKeyboard()
+        self._column.insertWidget(self._column.indexOf(self.footer), self.keyboard)
+        self.keyboard.set_language(self.languages.code)
+        central = self._central
+        self.warning = IdleWarning(central, self._seconds_left)
+        self.warning.more_time.connect(self._more_time)
+        self.help_card = HelpCard(central, self.header.staffed_today)
+        self._activity_events = frozenset(
+            {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+        )
         self.services = services
         self.session_vm = SessionViewModel(services.session, self)
         self.session_vm.warning_started.connect(lambda _seconds: self.warning.open())
@@ -196,11 +213,12 @@ class MainWindow(QMainWindow):
     def _apply_theme(self) -> None:
         size = self.size()
         self.setStyleSheet(stylesheet(self._theme, scale_for(size.width(), size.height())))
+        self.footer.relayout()
 
     # -- events ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY_EVENTS and self.services is not None:
+        if self.services is not None and event.type() in self._activity_events:
             self.services.session.activity()
         return False
 
@@ -274,22 +292,30 @@ class MainWindow(QMainWindow):
         self.screen_changed.emit("attract")
 
     def _register_builtin_screens(self, schedule: SiteSchedule) -> None:
+        # Screen modules are imported when a session first needs them.
         def language() -> Screen:
+            from ui.screens.language import LanguageScreen
+
             screen = LanguageScreen()
             screen.language_chosen.connect(self._choose_language)
             return screen
 
         def home() -> Screen:
+            from ui.screens.home import HomeScreen
+
             screen = HomeScreen()
             screen.capability_chosen.connect(self._choose_capability)
             return screen
 
         self.register_screen("language", language)
         self.register_screen("home", home)
+
+        def coming_soon(cap: Capability) -> Screen:
+            from ui.screens.coming_soon import ComingSoonScreen
+
+            return ComingSoonScreen(cap, self.header.staffed_today())
+
         for cap in CAPABILITIES:
-            self.register_screen(
-                f"soon:{cap.key}",
-                lambda cap=cap: ComingSoonScreen(cap, self.header.staffed_today()),
-            )
+            self.register_screen(f"soon:{cap.key}", functools.partial(coming_soon, cap))
             if cap.screen is not None:
                 self.register_screen(cap.key, cap.screen)

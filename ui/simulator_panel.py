@@ -9,8 +9,9 @@ thread, so no hop is needed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -40,6 +41,20 @@ LOCK_SYMBOLS = {LockState.LOCKED: "■", LockState.RELEASED: "□"}
 SENSOR_SYMBOLS = {SensorState.CLOSED: "▮", SensorState.OPEN: "▯", SensorState.UNKNOWN: "⚠"}
 TONES_SHOWN = 8
 LOCKER_COLUMNS = 3
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _show_checked(box: QCheckBox, checked: bool) -> None:
+    """Mirror a simulator switch changed elsewhere without flipping it back."""
+    with QSignalBlocker(box):
+        box.setChecked(checked)
+
+
+def _named(widget: W, name: str) -> W:
+    """Give ``widget`` an object name, which tests find it by."""
+    widget.setObjectName(name)
+    return widget
 
 
 class _Section(QGroupBox):
@@ -72,26 +87,26 @@ class _CardReaderSection(_Section):
         self._labels = dict(demo_cards)
         self._note = ""
         layout = QVBoxLayout(self)
-        self._status = QLabel(objectName="cardStatus")
+        self._status = _named(QLabel(), "cardStatus")
         layout.addWidget(self._status)
         self._card_buttons: list[tuple[QPushButton, str]] = []
         for uid, label in demo_cards:
-            button = QPushButton(objectName=f"present_{uid}")
+            button = _named(QPushButton(), f"present_{uid}")
             button.clicked.connect(lambda _=False, uid=uid: self._present(uid))
             layout.addWidget(button)
             self._card_buttons.append((button, label))
         row = QHBoxLayout()
-        self._uid = QLineEdit(objectName="cardUid")
+        self._uid = _named(QLineEdit(), "cardUid")
         self._uid.returnPressed.connect(lambda: self._present(self._uid.text()))
-        self._present_uid = QPushButton(objectName="presentUid")
+        self._present_uid = _named(QPushButton(), "presentUid")
         self._present_uid.clicked.connect(lambda: self._present(self._uid.text()))
         row.addWidget(self._uid, 1)
         row.addWidget(self._present_uid)
         layout.addLayout(row)
-        self._remove = QPushButton(objectName="removeCard")
+        self._remove = _named(QPushButton(), "removeCard")
         self._remove.clicked.connect(self._take_off)
         layout.addWidget(self._remove)
-        self._disconnected = QCheckBox(objectName="readerDisconnected")
+        self._disconnected = _named(QCheckBox(), "readerDisconnected")
         self._disconnected.toggled.connect(self._set_disconnected)
         layout.addWidget(self._disconnected)
 
@@ -124,6 +139,7 @@ class _CardReaderSection(_Section):
 
     def _refresh(self) -> None:
         uid = self._reader.current_uid
+        _show_checked(self._disconnected, self._reader.disconnected)
         if self._reader.disconnected:
             text = self.tr("⚠ Reader disconnected")
         elif uid is None:
@@ -139,25 +155,25 @@ class _DoorSection(_Section):
         self._door = door
         self._note = ""
         layout = QVBoxLayout(self)
-        self._lock = QLabel(objectName="doorLock")
-        self._sensor = QLabel(objectName="doorSensor")
+        self._lock = _named(QLabel(), "doorLock")
+        self._sensor = _named(QLabel(), "doorSensor")
         layout.addWidget(self._lock)
         layout.addWidget(self._sensor)
         buttons = QHBoxLayout()
-        self._open = QPushButton(objectName="openDoor")
+        self._open = _named(QPushButton(), "openDoor")
         self._open.clicked.connect(self._open_door)
-        self._close = QPushButton(objectName="closeDoor")
+        self._close = _named(QPushButton(), "closeDoor")
         self._close.clicked.connect(self._close_door)
-        self._force = QPushButton(objectName="forceDoor")
+        self._force = _named(QPushButton(), "forceDoor")
         self._force.clicked.connect(door.force_open)
         for button in (self._open, self._close, self._force):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self._jammed = QCheckBox(objectName="doorJammed")
+        self._jammed = _named(QCheckBox(), "doorJammed")
         self._jammed.toggled.connect(self._set_jammed)
-        self._offline = QCheckBox(objectName="doorOffline")
+        self._offline = _named(QCheckBox(), "doorOffline")
         self._offline.toggled.connect(self._set_offline)
-        self._sensor_fault = QCheckBox(objectName="doorSensorFault")
+        self._sensor_fault = _named(QCheckBox(), "doorSensorFault")
         self._sensor_fault.toggled.connect(self._set_sensor_fault)
         for box in (self._jammed, self._offline, self._sensor_fault):
             layout.addWidget(box)
@@ -193,6 +209,9 @@ class _DoorSection(_Section):
     def _on_status(self, status: DoorStatus) -> None:
         if status.sensor is SensorState.OPEN:
             self._note = ""
+        _show_checked(self._jammed, self._door.jammed)
+        _show_checked(self._offline, self._door.offline)
+        _show_checked(self._sensor_fault, self._door.sensor_fault)
         self._lock.setText(self.tr("Lock: {state}").format(state=self.lock_text(status.lock)))
         sensor = self.tr("Sensor: {state}").format(state=self.sensor_text(status.sensor))
         self._sensor.setText(f"{sensor}\n{self._note}" if self._note else sensor)
@@ -203,7 +222,7 @@ class _LockerBankSection(_Section):
         super().__init__()
         self._bank = bank
         layout = QVBoxLayout(self)
-        self._offline = QCheckBox(objectName="lockersOffline")
+        self._offline = _named(QCheckBox(), "lockersOffline")
         self._offline.toggled.connect(self._set_offline)
         layout.addWidget(self._offline)
         grid = QGridLayout()
@@ -212,14 +231,14 @@ class _LockerBankSection(_Section):
             cell = QFrame()
             cell.setFrameShape(QFrame.Shape.Box)
             column = QVBoxLayout(cell)
-            state = QLabel(objectName=f"locker{number}State")
-            open_button = QPushButton(objectName=f"locker{number}Open")
+            state = _named(QLabel(), f"locker{number}State")
+            open_button = _named(QPushButton(), f"locker{number}Open")
             open_button.clicked.connect(lambda _=False, n=number: bank.open_compartment(n))
-            close_button = QPushButton(objectName=f"locker{number}Close")
+            close_button = _named(QPushButton(), f"locker{number}Close")
             close_button.clicked.connect(lambda _=False, n=number: bank.close_compartment(n))
-            occupied = QCheckBox(objectName=f"locker{number}Occupied")
+            occupied = _named(QCheckBox(), f"locker{number}Occupied")
             occupied.toggled.connect(lambda on, n=number: bank.set_occupied(n, on))
-            jam = QCheckBox(objectName=f"locker{number}Jam")
+            jam = _named(QCheckBox(), f"locker{number}Jam")
             jam.toggled.connect(lambda on, n=number: bank.set_jammed(n, on))
             for widget in (state, open_button, close_button, occupied, jam):
                 column.addWidget(widget)
@@ -243,6 +262,10 @@ class _LockerBankSection(_Section):
         self._bank.offline = offline
 
     def _on_change(self, number: int, status: CompartmentStatus) -> None:
+        state, _, _, occupied, jam = self._cells[number]
+        _show_checked(self._offline, self._bank.offline)
+        _show_checked(occupied, status.occupied is True)
+        _show_checked(jam, self._bank.is_jammed(number))
         occupancy = {
             True: self.tr("● item inside"),
             False: self.tr("○ empty"),
@@ -254,7 +277,7 @@ class _LockerBankSection(_Section):
             self.sensor_text(status.door),
             occupancy,
         )
-        self._cells[number][0].setText("\n".join(lines))
+        state.setText("\n".join(lines))
 
 
 class _AudioSection(_Section):
@@ -262,7 +285,8 @@ class _AudioSection(_Section):
         super().__init__()
         self._audio = audio
         layout = QVBoxLayout(self)
-        self._tones = QListWidget(objectName="tonesPlayed")
+        self._tones = _named(QListWidget(), "tonesPlayed")
+        self._tones.setMaximumHeight(self._tones.fontMetrics().lineSpacing() * (TONES_SHOWN + 1))
         layout.addWidget(self._tones)
         self.unsubscribers.append(audio.subscribe(lambda _tone, _volume: self._refresh()))
 

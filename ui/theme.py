@@ -12,9 +12,9 @@ from dataclasses import dataclass
 # Fonts are picked in order; DejaVu Sans is what Debian always has.
 FONT_FAMILIES = '"Noto Sans", "DejaVu Sans", sans-serif'
 
-#: Pixel sizes at a 1080 px short side: (normal, large).
+# Pixel sizes at a 1080 px short side: (normal, large).
 _SIZES: dict[str, tuple[int, int]] = {
-    "small": (22, 32),
+    "small": (22, 35),  # large: cap height ≥ 25 px at 1080p even for the smallest text
     "body": (26, 38),
     "button": (28, 40),
     "tile": (34, 46),

@@ -84,6 +84,7 @@ class SimulatedCardReader:
         self._closed = True
         self._current = None
         self._drain()
+        self._queue.put_nowait(None)
 
     def _drain(self) -> None:
         while not self._queue.empty():

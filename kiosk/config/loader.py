@@ -113,8 +113,6 @@ def _known_drivers(
 ) -> Mapping[str, frozenset[str]]:
     if known_drivers is not None:
         return known_drivers
-    # Imported here, not at the top: kiosk.wiring imports this package for its
-    # types, and only loading a file needs the driver list.
-    from kiosk.wiring import KNOWN_DRIVERS
+    from kiosk.drivers import KNOWN_DRIVERS
 
     return KNOWN_DRIVERS

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 
-
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -13,11 +12,9 @@ from kiosk.config import KioskConfig, load_config
 from kiosk.config.loader import demo_config_path
 from kiosk.schedule import SiteSchedule
 from kiosk.services import KioskServices, build_services
-from ui.i18n import LanguageSwitcher
 from tests.support.clock import VirtualClock
+from ui.i18n import LanguageSwitcher
 from ui.main_window import MainWindow
-
-
 
 
 @pytest.fixture
@@ -29,7 +26,7 @@ def demo_config() -> KioskConfig:
 def languages(qapp: QApplication) -> Iterator[LanguageSwitcher]:
     switcher = LanguageSwitcher(qapp)
     yield switcher
-    switcher.set_language("nb")
+    switcher.unload()  # later tests start from the source texts
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from devices.audio_out.port import Tone
 from devices.audio_out.simulated import SimulatedAudioOut
-from devices.card_reader.port import CardPresented, CardRemoved
+from devices.card_reader.port import CardEvent, CardPresented, CardRemoved
 from devices.card_reader.simulated import SimulatedCardReader
 from devices.door.simulated import SimulatedDoor
 from devices.locker_bank.simulated import SimulatedLockerBank
@@ -44,7 +44,8 @@ def panel(qtbot: QtBot, simulators: Simulators) -> SimulatorPanel:
 def click(qtbot: QtBot, panel: SimulatorPanel, name: str) -> None:
     button = panel.findChild(QAbstractButton, name)
     assert button is not None, name
-    assert button.isVisible() and button.isEnabled(), name
+    assert button.isVisible(), name
+    assert button.isEnabled(), name
     # A check box only takes clicks on its indicator and text, so aim at the left edge.
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(4, button.height() // 2))
 
@@ -61,13 +62,17 @@ def test_present_card_button_makes_the_reader_yield_that_card(
     reader = simulators.card_reader
     assert reader is not None
     events = reader.events()
-    first = qloop.create_task(anext(events))
+
+    async def next_event() -> CardEvent:
+        return await anext(events)
+
+    first = qloop.create_task(next_event())
     click(qtbot, panel, "present_0BADCAFE")
     qtbot.waitUntil(first.done, timeout=2000)
     assert first.result() == CardPresented("0BADCAFE")
     assert "Ola (blocked)" in text_of(panel, "cardStatus")
 
-    second = qloop.create_task(anext(events))
+    second = qloop.create_task(next_event())
     click(qtbot, panel, "removeCard")
     qtbot.waitUntil(second.done, timeout=2000)
     assert second.result() == CardRemoved()
@@ -136,7 +141,12 @@ def test_locker_cells_show_state_and_drive_the_bank(
 ) -> None:
     bank = simulators.locker_bank
     assert bank is not None
-    assert text_of(panel, "locker2State").splitlines() == ["No. 2", "■ locked", "▮ closed", "○ empty"]
+    assert text_of(panel, "locker2State").splitlines() == [
+        "No. 2",
+        "■ locked",
+        "▮ closed",
+        "○ empty",
+    ]
 
     click(qtbot, panel, "locker2Occupied")
     unlock = qloop.create_task(bank.unlock(2))
@@ -193,3 +203,25 @@ def test_deleted_panel_stops_listening(qtbot: QtBot, simulators: Simulators) -> 
     simulators.door.force_open()
     simulators.locker_bank.set_occupied(1, True)
     asyncio.run(simulators.audio_out.play_tone(Tone.SUCCESS))
+
+
+def test_switches_changed_elsewhere_are_mirrored_without_being_flipped_back(
+    panel: SimulatorPanel, simulators: Simulators
+) -> None:
+    door, bank = simulators.door, simulators.locker_bank
+    assert door is not None
+    assert bank is not None
+    door.offline = True
+    bank.set_occupied(1, True)
+    bank.set_occupied(1, None)  # unknown must not be "corrected" to False by the check box
+    bank.set_occupied(2, True)
+
+    def checked(name: str) -> bool:
+        box = panel.findChild(QCheckBox, name)
+        assert box is not None, name
+        return box.isChecked()
+
+    assert checked("doorOffline")
+    assert not checked("locker1Occupied")
+    assert checked("locker2Occupied")
+    assert bank.snapshot()[1].occupied is None

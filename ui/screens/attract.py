@@ -13,7 +13,7 @@ from ui.capabilities import CAPABILITIES
 from ui.screens.base import Screen, button, label
 from ui.widgets.icons import pixmap
 
-#: Highlight moves every few seconds; WCAG 2.2.2 wants it pausable (it is).
+# Highlight moves every few seconds; WCAG 2.2.2 wants it pausable (it is).
 ROTATE_MS = 6000
 
 
@@ -23,11 +23,13 @@ class AttractScreen(Screen):
     kind = ScreenKind.ATTRACT
     per_session = False
 
-    def __init__(self, site_name: str, offers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, site_name: str, offers: Sequence[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._offers = [cap for cap in CAPABILITIES if cap.key in offers] or list(CAPABILITIES)
         self._highlight = 0
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.setSpacing(24)
 
@@ -65,8 +67,6 @@ class AttractScreen(Screen):
         controls.addStretch(1)
         self.pause_button = button()
         self.pause_button.setCheckable(True)
-        self.pause_button.setSizePolicy(self.pause_button.sizePolicy().horizontalPolicy(),
-                                        self.pause_button.sizePolicy().verticalPolicy())  # fmt: skip
         self.pause_button.toggled.connect(self._set_paused)
         controls.addWidget(self.pause_button)
         layout.addLayout(controls)
@@ -88,7 +88,9 @@ class AttractScreen(Screen):
         self.offers_heading.setText(self.tr("Here you can:"))
         self.start_hint.setText(self.tr("Touch to start"))
         self.pause_button.setText(
-            self.tr("Start animation") if self.pause_button.isChecked() else self.tr("Pause animation")
+            self.tr("Start animation")
+            if self.pause_button.isChecked()
+            else self.tr("Pause animation")
         )
         for cap, (_, text) in zip(self._offers, self._offer_rows, strict=True):
             text.setText(cap.translated_title())

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.session import ScreenKind
 
@@ -20,13 +28,20 @@ class Screen(QWidget):
     end_requested = Signal()
 
     kind: ScreenKind = ScreenKind.INFO
-    #: Per-session screens are destroyed on reset; persistent ones (attract) stay.
+    # Per-session screens are destroyed on reset; persistent ones (attract) stay.
     per_session = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # Subclasses lay out their content on ``body``; it scrolls when large
+        # text or the on-screen keyboard leaves too little room.
+        self.body = QWidget()
+        self.scroll_area = scrolling(self.body)
+        outer.addWidget(self.scroll_area)
 
     def retranslate(self) -> None:
         """Set every visible text from the current translation."""
@@ -55,3 +70,17 @@ def button(role: str = "", parent: QWidget | None = None) -> QPushButton:
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return widget
+
+
+def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """Wrap ``content`` so large text scrolls instead of overlapping.
+
+    The on-screen keyboard also scrolls the focused field into view inside it.
+    """
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content.setObjectName("screen")
+    area.setWidget(content)
+    return area

@@ -20,7 +20,7 @@ class ComingSoonScreen(Screen):
         super().__init__(parent)
         self.capability = capability
         self._staffed_today = staffed_today
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)
         icon = label()
@@ -48,7 +48,9 @@ class ComingSoonScreen(Screen):
         )
         if self._staffed_today:
             self.instead.setText(
-                self.tr("Staff can help you in person today: %1.").replace("%1", self._staffed_today)
+                self.tr("Staff can help you in person today: %1.").replace(
+                    "%1", self._staffed_today
+                )
             )
         else:
             self.instead.setText(

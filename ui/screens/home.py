@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.session import ScreenKind
 from ui.capabilities import CAPABILITIES, Capability
@@ -21,11 +29,15 @@ class Tile(QPushButton):
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         row = QHBoxLayout(self)
+        self._row = row
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         row.setContentsMargins(28, 20, 28, 20)
         row.setSpacing(24)
-        self.icon = QLabel()
-        self.icon.setPixmap(pixmap(capability.key, 72, "#004B73"))
-        row.addWidget(self.icon)
+        self.symbol = QLabel()
+        self.symbol.setPixmap(pixmap(capability.key, 72, "#004B73"))
+        row.addWidget(self.symbol)
         texts = QVBoxLayout()
         self.title = label("title")
         self.summary = label("small")
@@ -33,9 +45,10 @@ class Tile(QPushButton):
         texts.addWidget(self.summary)
         row.addLayout(texts, 1)
         self.badge = label("badge", wrap=False)
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.badge.setVisible(not capability.available)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        for child in (self.icon, self.title, self.summary, self.badge):
+        for child in (self.symbol, self.title, self.summary, self.badge):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def retranslate(self) -> None:
@@ -49,8 +62,19 @@ class Tile(QPushButton):
         self.setAccessibleName(name)
         self.setAccessibleDescription(self.capability.translated_summary())
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]
-        return self.layout().sizeHint()
+    # A QPushButton sizes itself by its own text; this one holds a wrapping
+    # layout, so its height follows the layout's height for the given width.
+    def sizeHint(self) -> QSize:
+        return self._row.totalSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._row.totalMinimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._row.totalHeightForWidth(width)
 
 
 class HomeScreen(Screen):
@@ -65,7 +89,7 @@ class HomeScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(28)
         self.heading = label("title")

@@ -22,7 +22,7 @@ class LanguageScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)
         # Before a choice nobody knows which language the reader has: ask in all.
@@ -37,7 +37,9 @@ class LanguageScreen(Screen):
             # Native names are deliberately not translated: each is written in itself.
             choice.setText(language.native_name)
             choice.setAccessibleName(language.native_name)
-            choice.clicked.connect(lambda _=False, code=language.code: self.language_chosen.emit(code))
+            choice.clicked.connect(
+                lambda _=False, code=language.code: self.language_chosen.emit(code)
+            )
             layout.addWidget(choice)
             self.buttons[language.code] = choice
         layout.addStretch(2)

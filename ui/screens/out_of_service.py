@@ -17,7 +17,7 @@ class OutOfServiceScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(64, 64, 64, 64)
         layout.addStretch(1)
         self.heading = label("hero")

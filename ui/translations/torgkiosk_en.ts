@@ -5,7 +5,6 @@
     <name>AttractScreen</name>
     <message>
         <source>Welcome to</source>
-        <extracomment>Highlight moves every few seconds; WCAG 2.2.2 wants it pausable (it is).</extracomment>
         <translation>Welcome to</translation>
     </message>
     <message>
@@ -206,11 +205,18 @@
         <translation>I need more time</translation>
     </message>
     <message numerus="yes">
-        <source>The screen will start over in %n second(s), and what you entered is deleted.</source>
+        <source>The screen will start over in %n second(s), and what you entered will be deleted.</source>
         <translation>
             <numerusform>The screen will start over in %n second, and what you entered will be deleted.</numerusform>
             <numerusform>The screen will start over in %n seconds, and what you entered will be deleted.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Simulated devices</translation>
     </message>
 </context>
 <context>
@@ -438,14 +444,6 @@
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Simulated devices</source>
-        <extracomment>The benchmark&apos;s protocol: print this line after the first paint and exit. Portrait demo window, scaled to fit the screen.</extracomment>
-        <translation>Simulated devices</translation>
     </message>
 </context>
 </TS>

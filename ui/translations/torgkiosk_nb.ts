@@ -5,7 +5,6 @@
     <name>AttractScreen</name>
     <message>
         <source>Welcome to</source>
-        <extracomment>Highlight moves every few seconds; WCAG 2.2.2 wants it pausable (it is).</extracomment>
         <translation>Velkommen til</translation>
     </message>
     <message>
@@ -41,7 +40,7 @@
     </message>
     <message>
         <source>A video call with someone from the municipality</source>
-        <translation>Snakk på video med noen fra kommunen</translation>
+        <translation>Videosamtale med noen fra kommunen</translation>
     </message>
     <message>
         <source>Collect reserved items</source>
@@ -206,11 +205,18 @@
         <translation>Jeg trenger mer tid</translation>
     </message>
     <message numerus="yes">
-        <source>The screen will start over in %n second(s), and what you entered is deleted.</source>
+        <source>The screen will start over in %n second(s), and what you entered will be deleted.</source>
         <translation>
-            <numerusform>Skjermen starter på nytt om %n sekund, og det du har skrevet inn, blir slettet.</numerusform>
-            <numerusform>Skjermen starter på nytt om %n sekunder, og det du har skrevet inn, blir slettet.</numerusform>
+            <numerusform>Skjermen starter på nytt om %n sekund, og det du har skrevet, blir slettet.</numerusform>
+            <numerusform>Skjermen starter på nytt om %n sekunder, og det du har skrevet, blir slettet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Simulerte enheter</translation>
     </message>
 </context>
 <context>
@@ -438,14 +444,6 @@
     <message>
         <source>unknown</source>
         <translation>ukjent</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Simulated devices</source>
-        <extracomment>The benchmark&apos;s protocol: print this line after the first paint and exit. Portrait demo window, scaled to fit the screen.</extracomment>
-        <translation>Simulerte enheter</translation>
     </message>
 </context>
 </TS>

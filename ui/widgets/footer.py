@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QSizePolicy, QWidget
 
 
 def _footer_button(name: str, checkable: bool = False) -> QPushButton:
@@ -24,24 +25,67 @@ class Footer(QWidget):
         super().__init__(parent)
         self.setObjectName("footer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
-        row.setSpacing(16)
+        self._grid = QGridLayout(self)
+        # The footer must not force the window wider: it rearranges itself instead.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._grid.setContentsMargins(24, 12, 24, 12)
+        self._grid.setSpacing(16)
         self.help = _footer_button("helpButton")
         self.large_text = _footer_button("largeTextButton", checkable=True)
         self.contrast = _footer_button("contrastButton", checkable=True)
         self.language = _footer_button("languageButton")
         self.finish = _footer_button("finishButton")
-        row.addWidget(self.help)
-        row.addStretch(1)
-        for widget in (self.large_text, self.contrast, self.language, self.finish):
-            row.addWidget(widget)
+        self._rows = 0
+        self._arrange(1)
         self.retranslate()
+
+    def _arrange(self, rows: int) -> None:
+        """One row when it fits; else help + finish above the display toggles.
+
+        "Need help?" keeps the same place (first, bottom-left corner area) either way.
+        """
+        if rows == self._rows:
+            return
+        self._rows = rows
+        for widget in (self.help, self.large_text, self.contrast, self.language, self.finish):
+            self._grid.removeWidget(widget)
+        if rows == 1:
+            self._grid.addWidget(self.help, 0, 0)
+            for column, widget in enumerate((self.large_text, self.contrast, self.language), 2):
+                self._grid.addWidget(widget, 0, column)
+            self._grid.addWidget(self.finish, 0, 5)
+            self._grid.setColumnStretch(1, 1)
+        else:
+            self._grid.addWidget(self.help, 0, 0, 1, 2)
+            self._grid.addWidget(self.finish, 0, 2)
+            for column, widget in enumerate((self.large_text, self.contrast, self.language)):
+                self._grid.addWidget(widget, 1, column)
+            self._grid.setColumnStretch(1, 0)
+
+    def relayout(self) -> None:
+        """Pick one or two rows for the current width and text size."""
+        buttons = (self.help, self.large_text, self.contrast, self.language, self.finish)
+        needed = sum(b.sizeHint().width() for b in buttons if not b.isHidden()) + 16 * 6
+        self._arrange(1 if needed <= self.width() else 2)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+    def sizeHint(self) -> QSize:
+        # Height for the arrangement in force; the width is the window's business.
+        return QSize(320, self._grid.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def set_in_session(self, in_session: bool) -> None:
         """Language and finish make sense only once someone is using the terminal."""
         self.language.setVisible(in_session)
         self.finish.setVisible(in_session)
+        self.relayout()
 
     def retranslate(self) -> None:
         """Set texts; toggles say their state in words, not only by look (A24)."""
@@ -52,7 +96,9 @@ class Footer(QWidget):
         )
         self.contrast.setText(self.tr("High contrast"))
         self.contrast.setAccessibleName(
-            self.tr("High contrast: on") if self.contrast.isChecked() else self.tr("High contrast: off")
+            self.tr("High contrast: on")
+            if self.contrast.isChecked()
+            else self.tr("High contrast: off")
         )
         self.language.setText(self.tr("Language"))
         self.finish.setText(self.tr("Finish"))

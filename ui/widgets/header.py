@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.schedule import ClosedKind, Period, SiteSchedule
+from kiosk.config import Period
+from kiosk.schedule import ClosedKind, SiteSchedule
 from ui.widgets.icons import pixmap
 
 
@@ -26,30 +27,33 @@ class Header(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._schedule = schedule
         self._online: bool | None = None
-        grid = QGridLayout(self)
-        grid.setContentsMargins(28, 14, 28, 14)
-        grid.setHorizontalSpacing(24)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 14, 28, 14)
+        column.setSpacing(6)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(policy)
         self.site_name = QLabel(site_name)
         self.site_name.setObjectName("siteName")
+        self.site_name.setWordWrap(True)
         self.hours = QLabel()
         self.hours.setObjectName("hours")
         self.hours.setWordWrap(True)
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        status = QHBoxLayout()
-        status.setSpacing(8)
         self.connectivity_icon = QLabel()
         self.connectivity = QLabel()
         self.connectivity.setObjectName("connectivity")
-        status.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.site_name, 1)
+        top.addWidget(self.clock)
+        status = QHBoxLayout()
+        status.setSpacing(8)
+        status.addWidget(self.hours, 1)
         status.addWidget(self.connectivity_icon)
         status.addWidget(self.connectivity)
-        grid.addWidget(self.site_name, 0, 0)
-        grid.addWidget(self.clock, 0, 1)
-        grid.addWidget(self.hours, 1, 0)
-        grid.addLayout(status, 1, 1)
-        grid.setColumnStretch(0, 1)
+        column.addLayout(top)
+        column.addLayout(status)
         self.refresh()
 
     def staffed_today(self) -> str:
@@ -77,11 +81,15 @@ class Header(QWidget):
         else:
             parts = []
             if today.staffed:
-                parts.append(self.tr("Staffed today: %1").replace("%1", format_periods(today.staffed)))
+                parts.append(
+                    self.tr("Staffed today: %1").replace("%1", format_periods(today.staffed))
+                )
             else:
                 parts.append(self.tr("No staffed hours today"))
             if today.meraapent:
-                parts.append(self.tr("Open library: %1").replace("%1", format_periods(today.meraapent)))
+                parts.append(
+                    self.tr("Open library: %1").replace("%1", format_periods(today.meraapent))
+                )
             text = " · ".join(parts)
         self.hours.setText(text)
         online = self._online
@@ -90,7 +98,9 @@ class Header(QWidget):
             self.connectivity_icon.clear()
         else:
             self.connectivity.setText(self.tr("Online") if online else self.tr("Offline"))
-            self.connectivity_icon.setPixmap(pixmap("online" if online else "offline", 32, "#FFFFFF"))
+            self.connectivity_icon.setPixmap(
+                pixmap("online" if online else "offline", 32, "#FFFFFF")
+            )
         self.connectivity.setAccessibleName(self.connectivity.text())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -22,8 +22,14 @@ def _document(p: QPainter, s: float) -> None:
 
 def _camera(p: QPainter, s: float) -> None:
     p.drawRoundedRect(QRectF(0.1 * s, 0.3 * s, 0.55 * s, 0.4 * s), 0.06 * s, 0.06 * s)
-    p.drawPolygon([QPointF(0.65 * s, 0.45 * s), QPointF(0.9 * s, 0.32 * s),
-                   QPointF(0.9 * s, 0.68 * s), QPointF(0.65 * s, 0.55 * s)])  # fmt: skip
+    p.drawPolygon(
+        [
+            QPointF(0.65 * s, 0.45 * s),
+            QPointF(0.9 * s, 0.32 * s),
+            QPointF(0.9 * s, 0.68 * s),
+            QPointF(0.65 * s, 0.55 * s),
+        ]
+    )
 
 
 def _lockers(p: QPainter, s: float) -> None:
@@ -51,8 +57,9 @@ def _calendar(p: QPainter, s: float) -> None:
 
 def _online(p: QPainter, s: float) -> None:
     p.drawEllipse(QRectF(0.12 * s, 0.12 * s, 0.76 * s, 0.76 * s))
-    p.drawPolyline([QPointF(0.3 * s, 0.52 * s), QPointF(0.45 * s, 0.67 * s),
-                    QPointF(0.72 * s, 0.36 * s)])  # fmt: skip
+    p.drawPolyline(
+        [QPointF(0.3 * s, 0.52 * s), QPointF(0.45 * s, 0.67 * s), QPointF(0.72 * s, 0.36 * s)]
+    )
 
 
 def _offline(p: QPainter, s: float) -> None:

@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import SIGNAL, QEvent, QMetaObject, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    SIGNAL,
+    QEvent,
+    QMetaObject,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +70,9 @@ _FALLBACK_LOCALE = "nb_NO"
 _DEFAULT_ASPECT = 800 / 2560
 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit)
+
+# Room kept between a revealed field and the edge of its scroll area, in pixels.
+_REVEAL_MARGIN = 8
 
 
 def configure_environment(environ: MutableMapping[str, str] | None = None) -> None:
@@ -176,7 +188,8 @@ class OnScreenKeyboard(QWidget):
 
     def panel_active(self) -> bool:
         """``InputPanel.active``: whether Qt VKB wants the keyboard shown."""
-        return self._root is not None and bool(self._root.property("active"))
+        root = self._root
+        return root is not None and shiboken6.isValid(root) and bool(root.property("active"))
 
     def input_locale(self) -> str:
         """The layout in use (``InputContext.locale``), e.g. ``"nb_NO"``; empty if not created."""
@@ -222,13 +235,17 @@ class OnScreenKeyboard(QWidget):
 
     def _on_active_changed(self) -> None:
         # The panel's own hide key, or a tap on the already focused field.
-        if self._scrubbing:
+        if self._scrubbing or not shiboken6.isValid(self):
             return
         if self.panel_active():
             focus = QApplication.focusWidget()
-            if is_editable_text_input(focus) and focus is not None:
-                if focus.window() is self.window() and not self.isVisible():
-                    self._show_for(focus)
+            if (
+                focus is not None
+                and is_editable_text_input(focus)
+                and focus.window() is self.window()
+                and not self.isVisible()
+            ):
+                self._show_for(focus)
         elif self.isVisible():
             self.hide()
 
@@ -254,11 +271,21 @@ class OnScreenKeyboard(QWidget):
         if field is None or not shiboken6.isValid(field) or not self.isVisible():
             return
         # Innermost first: each outer area then sees the inner one already scrolled.
+        # Not ensureWidgetVisible(): for a focused widget it only brings the
+        # text cursor into view, leaving the rest of the field cut off.
         for area in self._watched_scroll_areas:
-            if shiboken6.isValid(area):
-                area.ensureWidgetVisible(field, 0, 0)
+            content = area.widget()
+            if not shiboken6.isValid(area) or content is None:
+                continue
+            centre = field.mapTo(content, field.rect().center())
+            area.ensureVisible(
+                centre.x(),
+                centre.y(),
+                field.width() // 2 + _REVEAL_MARGIN,
+                field.height() // 2 + _REVEAL_MARGIN,
+            )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Installed only on the viewports of the focused field's scroll areas.
         if event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._reveal_field)
@@ -279,7 +306,16 @@ class OnScreenKeyboard(QWidget):
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
-        view.setSource(QUrl.fromLocalFile(str(QML_PATH)))
+        # Deadlock guard: Qt's QML loader thread logs while loading the keyboard
+        # (Qt Multimedia's start-up, a QML property-cache warning) and the main
+        # thread waits for it inside setSource() without releasing the GIL. A
+        # Python message handler (a logging bridge, pytest-qt) would then wait
+        # for the GIL forever. Qt's own handler prints those lines meanwhile.
+        previous_handler = qInstallMessageHandler(None)
+        try:
+            view.setSource(QUrl.fromLocalFile(str(QML_PATH)))
+        finally:
+            qInstallMessageHandler(previous_handler)
         root = view.rootObject()
         if view.status() != QQuickWidget.Status.Ready or root is None:
             errors = "; ".join(error.toString() for error in view.errors())
@@ -334,7 +370,7 @@ class OnScreenKeyboard(QWidget):
         finally:
             self._syncing = False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._sync_geometry()

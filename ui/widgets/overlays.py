@@ -14,6 +14,7 @@ class Overlay(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._host = parent
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
@@ -31,13 +32,13 @@ class Overlay(QWidget):
 
     def open(self) -> None:
         """Show over everything else."""
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host.rect())
         self.show()
         self.raise_()
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
         return False
 
     def changeEvent(self, event: QEvent) -> None:
@@ -59,7 +60,7 @@ def _text(role: str) -> QLabel:
 
 
 class IdleWarning(Overlay):
-    """"Are you still there?" with a countdown and one large "I need more time" button.
+    """ "Are you still there?" with a countdown and one large "I need more time" button.
 
     Signals:
         more_time: the resident asked for more time.
@@ -89,6 +90,8 @@ class IdleWarning(Overlay):
         """Show the warning and start counting down."""
         super().open()
         self._tick()
+        # Named once, not per tick, so assistive tech does not repeat it every second.
+        self.setAccessibleName(self.announce())
         self._ticker.start()
         self.button.setFocus()
 
@@ -107,10 +110,16 @@ class IdleWarning(Overlay):
         seconds = 0 if left is None else math.ceil(left)
         self.countdown.setText(str(seconds))
         self.explanation.setText(
-            self.tr("The screen will start over in %n second(s), and what you entered is deleted.",
-                    "", seconds)  # fmt: skip
+            self.tr(
+                "The screen will start over in %n second(s), and what you entered will be deleted.",
+                "",
+                seconds,
+            )
         )
-        self.countdown.setAccessibleName(self.explanation.text())
+
+    def announce(self) -> str:
+        """What a screen reader should say once when the warning opens."""
+        return f"{self.heading.text()} {self.explanation.text()}"
 
 
 class HelpCard(Overlay):
@@ -142,7 +151,7 @@ class HelpCard(Overlay):
         self.tips.setText(
             self.tr(
                 "Touch a large button to choose. You can make the text larger and change the "
-                "contrast at the bottom of the screen. \"Finish\" deletes everything you entered."
+                'contrast at the bottom of the screen. "Finish" deletes everything you entered.'
             )
         )
         hours = self._staffed_today()

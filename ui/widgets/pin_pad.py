@@ -212,7 +212,7 @@ class PinPad(QWidget):
 
     # -- Qt overrides -------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         digit = _DIGIT_KEYS.get(Qt.Key(key))
         if digit is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -226,7 +226,7 @@ class PinPad(QWidget):
             return
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: D102
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         elif event.type() == QEvent.Type.FontChange:

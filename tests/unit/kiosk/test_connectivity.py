@@ -210,3 +210,12 @@ def test_a_configured_url_starts_unknown_and_a_bad_one_is_refused() -> None:
 def test_intervals_must_be_positive(interval: float, offline_interval: float | None) -> None:
     with pytest.raises(ValueError, match="positive"):
         ConnectivityMonitor(ScriptedProbe(), interval, offline_interval=offline_interval)
+
+
+@pytest.mark.parametrize(("interval", "offline_interval"), [(60, 10.0), (5, 5)])
+def test_monitor_for_probes_more_often_while_offline_but_never_less(
+    interval: float, offline_interval: float
+) -> None:
+    monitor = monitor_for("https://central.example", interval=interval)
+
+    assert (monitor.interval, monitor.offline_interval) == (interval, offline_interval)
