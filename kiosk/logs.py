@@ -7,6 +7,7 @@ formatter masks anything shaped like a fødselsnummer or a card UID.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -19,14 +20,18 @@ _STANDARD_ATTRS = frozenset(
     vars(logging.LogRecord("", 0, "", 0, "", None, None)).keys() | {"message", "asctime"}
 )
 
-# 11 digits (fødselsnummer/D-nummer) and 8+ hex digit runs (card UIDs). Masking
-# may hide an innocent number in a log line; that is the cheaper mistake.
-_PERSONAL = re.compile(r"(?<![0-9A-Za-z])(\d{6}\s?\d{5}|[0-9A-Fa-f]{8,20})(?![0-9A-Za-z])")
+
+@functools.cache
+def _personal() -> re.Pattern[str]:
+    # 11 digits (fødselsnummer/D-nummer) and 8+ hex digit runs (card UIDs). Masking
+    # may hide an innocent number in a log line; that is the cheaper mistake.
+    # Compiled on first use: the first log line comes after the first paint.
+    return re.compile(r"(?<![0-9A-Za-z])(\d{6}\s?\d{5}|[0-9A-Fa-f]{8,20})(?![0-9A-Za-z])")
 
 
 def mask_personal_data(text: str) -> str:
     """Replace anything shaped like a fødselsnummer or a card UID with ``***``."""
-    return _PERSONAL.sub("***", text)
+    return _personal().sub("***", text)
 
 
 class JsonLineFormatter(logging.Formatter):

@@ -12,16 +12,29 @@ in the app it is the running asyncio loop.
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from devices.audio_out.port import AudioOut, AudioOutError, Tone
+from kiosk.session_states import Phase, ResetReason, ScreenKind
 
 if TYPE_CHECKING:  # asyncio costs start-up time; the UI imports this module early
     import asyncio
+
+__all__ = [
+    "Phase",
+    "ResetReason",
+    "ScreenKind",
+    "SessionEvent",
+    "SessionLifecycle",
+    "SessionReset",
+    "SessionSettings",
+    "SessionStarted",
+    "WarningCancelled",
+    "WarningStarted",
+]
 
 log = logging.getLogger(__name__)
 
@@ -29,31 +42,6 @@ log = logging.getLogger(__name__)
 MIN_WARNING_SECONDS = 20.0
 DEFAULT_IDLE_TIMEOUT = 120.0
 DEFAULT_VOLUME_PERCENT = 60
-
-
-class ScreenKind(enum.StrEnum):
-    """What a screen is for; each kind has its own idle timeout."""
-
-    ATTRACT = "attract"  # no session: never times out
-    INFO = "info"  # read-only: language choice, home, "coming soon", help
-    TASK = "task"  # the resident is doing something (forms, PIN entry)
-    RECEIPT = "receipt"  # a code or receipt on screen: short timeout
-
-
-class Phase(enum.Enum):
-    """Where the session is."""
-
-    IDLE = "idle"  # attract screen, nobody's session
-    ACTIVE = "active"
-    WARNING = "warning"  # countdown to reset is running
-
-
-class ResetReason(enum.StrEnum):
-    """Why a session ended; logged, never shown with personal data."""
-
-    TIMEOUT = "timeout"
-    ENDED_BY_USER = "ended_by_user"
-    ERROR = "error"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kiosk.config import KioskConfig
 from kiosk.schedule import SiteSchedule
-from kiosk.session import Phase, ResetReason, ScreenKind
+from kiosk.session_states import Phase, ResetReason, ScreenKind
 from ui.capabilities import CAPABILITIES, Capability, capability
 from ui.i18n import LanguageSwitcher
 from ui.screens.attract import AttractScreen

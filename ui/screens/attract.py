@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.session import ScreenKind
+from kiosk.session_states import ScreenKind
 from ui.capabilities import CAPABILITIES
 from ui.screens.base import Screen, button, label
 from ui.widgets.icons import pixmap

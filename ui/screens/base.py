@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session import ScreenKind
+from kiosk.session_states import ScreenKind
 
 
 class Screen(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.session import ScreenKind
+from kiosk.session_states import ScreenKind
 from ui.capabilities import Capability
 from ui.screens.base import Screen, button, label
 from ui.widgets.icons import pixmap

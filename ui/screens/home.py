@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session import ScreenKind
+from kiosk.session_states import ScreenKind
 from ui.capabilities import CAPABILITIES, Capability
 from ui.screens.base import Screen, label
 from ui.widgets.icons import pixmap

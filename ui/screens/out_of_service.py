@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.session import ScreenKind
+from kiosk.session_states import ScreenKind
 from ui.screens.base import Screen, label
 
 
