@@ -96,7 +96,7 @@ def run(options: RunOptions) -> int:
     services = build_services(config, loop, schedule)
     window.attach(services)
     if services.devices.simulators is not None:
-        _add_simulator_panel(window, services)
+        add_simulator_panel(window, services)
     sys.excepthook = crash_handler(window)
     monitor = loop.create_task(services.connectivity.run())
     log.info(
@@ -131,7 +131,7 @@ def _show(window: QMainWindow, app: QApplication, options: RunOptions) -> None:
     window.show()
 
 
-def _add_simulator_panel(window: MainWindow, services: KioskServices) -> None:
+def add_simulator_panel(window: MainWindow, services: KioskServices) -> None:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QDockWidget
 
@@ -145,7 +145,9 @@ def _add_simulator_panel(window: MainWindow, services: KioskServices) -> None:
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
     )
-    dock.setWidget(SimulatorPanel(services.devices.simulators, cards))
+    panel = SimulatorPanel(services.devices.simulators, cards)
+    dock.setWidget(panel)
+    dock.setMinimumWidth(420)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resize(window.width() + dock.sizeHint().width(), window.height())
 

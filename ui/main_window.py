@@ -211,8 +211,9 @@ class MainWindow(QMainWindow):
         self.footer.retranslate()
 
     def _apply_theme(self) -> None:
-        size = self.size()
-        self.setStyleSheet(stylesheet(self._theme, scale_for(size.width(), size.height())))
+        # On the central widget, not the window: the demo's dock keeps a plain look.
+        size = self._central.size() if self._central.width() > 0 else self.size()
+        self._central.setStyleSheet(stylesheet(self._theme, scale_for(size.width(), size.height())))
         self.footer.relayout()
 
     # -- events ---------------------------------------------------------------------------

@@ -102,6 +102,12 @@ QMainWindow, QWidget#central, QStackedWidget, QScrollArea, QWidget#screen {{
 QLabel[role="hero"] {{ font-size: {px("hero")}px; font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {px("title")}px; font-weight: bold; }}
 QLabel[role="small"] {{ font-size: {px("small")}px; color: {p.muted}; }}
+QLabel[role="offer"] {{
+    font-size: {px("tile")}px;
+    padding: {dim(10)}px {dim(20)}px;
+    border-radius: {dim(12)}px;
+}}
+QLabel[role="offer"][highlight="true"] {{ background: {p.accent}; color: {p.on_accent}; }}
 QWidget#header, QWidget#footer {{ background: {p.accent}; }}
 QWidget#header QLabel, QWidget#footer QLabel {{ color: {p.on_accent}; }}
 QLabel#siteName {{ font-size: {px("tile")}px; font-weight: bold; }}

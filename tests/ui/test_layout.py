@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -137,3 +137,17 @@ def test_screenshot_every_screen(qtbot, window: MainWindow, language, large, siz
         assert image.width() == size[0]
         colours = {image.pixel(x, y) for x in range(0, size[0], 97) for y in range(0, size[1], 89)}
         assert len(colours) > 2, f"{path.name} looks blank"
+
+
+def test_high_contrast_turns_the_screen_dark_with_light_text(qtbot, window: MainWindow) -> None:
+    home = _go_home(qtbot, window)
+    _settle(qtbot, window, PORTRAIT)
+    window.footer.contrast.click()
+    _flush_layouts()
+    image = window.grab().toImage()
+    (ARTIFACTS / "screens").mkdir(parents=True, exist_ok=True)
+    assert image.save(str(ARTIFACTS / "screens" / "home_nb_contrast_portrait.png"))
+    corner = home.body.mapTo(window, home.body.rect().bottomRight()) - QPoint(20, 20)
+    assert image.pixelColor(corner).lightness() < 20  # black background
+    assert home.heading.palette().color(home.heading.foregroundRole()).lightness() > 230
+    assert window.footer.contrast.accessibleName() == "Høy kontrast: på"  # state in words (A24)

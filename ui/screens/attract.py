@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.session_states import ScreenKind
 from ui.capabilities import CAPABILITIES
 from ui.screens.base import Screen, button, label
-from ui.widgets.icons import pixmap
+from ui.widgets.icons import IconView
 
 # Highlight moves every few seconds; WCAG 2.2.2 wants it pausable (it is).
 ROTATE_MS = 6000
@@ -47,11 +47,10 @@ class AttractScreen(Screen):
 
         grid = QGridLayout()
         grid.setSpacing(16)
-        self._offer_rows: list[tuple[QLabel, QLabel]] = []
+        self._offer_rows: list[tuple[IconView, QLabel]] = []
         for row, cap in enumerate(self._offers):
-            icon = QLabel()
-            icon.setPixmap(pixmap(cap.key, 64, "#004B73"))
-            text = label("tile")
+            icon = IconView(cap.key, 64)
+            text = label("offer")
             grid.addWidget(icon, row, 0)
             grid.addWidget(text, row, 1)
             self._offer_rows.append((icon, text))
@@ -109,7 +108,7 @@ class AttractScreen(Screen):
 
     def _show_highlight(self) -> None:
         for index, (_, text) in enumerate(self._offer_rows):
-            text.setProperty("role", "tile" if index == self._highlight else "body")
+            text.setProperty("highlight", index == self._highlight)
             text.style().unpolish(text)
             text.style().polish(text)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.session_states import ScreenKind
 from ui.capabilities import Capability
 from ui.screens.base import Screen, button, label
-from ui.widgets.icons import pixmap
+from ui.widgets.icons import IconView
 
 
 class ComingSoonScreen(Screen):
@@ -23,10 +23,7 @@ class ComingSoonScreen(Screen):
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)
-        icon = label()
-        icon.setPixmap(pixmap(capability.key, 128, "#004B73"))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(icon)
+        layout.addWidget(IconView(capability.key, 128), 0, Qt.AlignmentFlag.AlignHCenter)
         self.heading = label("title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explanation = label("body")

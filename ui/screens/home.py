@@ -7,7 +7,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.session_states import ScreenKind
 from ui.capabilities import CAPABILITIES, Capability
 from ui.screens.base import Screen, label
-from ui.widgets.icons import pixmap
+from ui.widgets.icons import IconView
 
 
 class Tile(QPushButton):
@@ -35,8 +34,7 @@ class Tile(QPushButton):
         self.setSizePolicy(policy)
         row.setContentsMargins(28, 20, 28, 20)
         row.setSpacing(24)
-        self.symbol = QLabel()
-        self.symbol.setPixmap(pixmap(capability.key, 72, "#004B73"))
+        self.symbol = IconView(capability.key, 72)
         row.addWidget(self.symbol)
         texts = QVBoxLayout()
         self.title = label("title")

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 Draw = Callable[[QPainter, float], None]
 
@@ -97,3 +98,22 @@ def pixmap(name: str, size: int, color: str) -> QPixmap:
 def icon(name: str, size: int, color: str) -> QIcon:
     """``pixmap`` as a QIcon, for buttons."""
     return QIcon(pixmap(name, size, color))
+
+
+class IconView(QWidget):
+    """An icon that takes its colour from the text colour of the style in force.
+
+    So it turns yellow-on-black in high contrast along with the text beside it.
+    """
+
+    def __init__(self, name: str, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setFixedSize(size, size)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        color = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.drawPixmap(0, 0, pixmap(self.name, self.width(), color.name()))
+        painter.end()
