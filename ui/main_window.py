@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         from ui.widgets.onscreen_keyboard import OnScreenKeyboard
         from ui.widgets.overlays import HelpCard, IdleWarning
 
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(default_language=self.config.session.default_language)
         self._column.insertWidget(self._column.indexOf(self.footer), self.keyboard)
         self.keyboard.set_language(self.languages.code)
         central = self._central

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from kiosk.config.locator import LineLocator, Path, format_path
 from kiosk.config.problems import ConfigProblem
@@ -104,7 +104,7 @@ class Reader:
         if value is MISSING:
             return default
         if kind is float and type(value) is int:
-            return float(value)  # type: ignore[return-value]  # kind is float here
+            return cast(T, float(value))  # kind is float here
         if type(value) is not kind:
             self.problem(path, f"must be {kind_name(kind)}, not {type_name(value)}")
             return default

@@ -26,7 +26,9 @@ def _start(qtbot, window: MainWindow, language: str = "nb") -> None:
 
 def test_touch_starts_a_session_with_the_language_choice(qtbot, window: MainWindow) -> None:
     assert window.current_key == "attract"
-    assert not window.footer.finish.isVisible()
+    assert window.footer.help.isVisible()
+    for personal in (window.footer.finish, window.footer.large_text, window.footer.contrast):
+        assert not personal.isVisible()
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
     assert window.current_key == "language"
     screen = window.current_screen
@@ -37,6 +39,7 @@ def test_touch_starts_a_session_with_the_language_choice(qtbot, window: MainWind
         "English",
     ]
     assert window.footer.finish.isVisible()
+    assert window.footer.large_text.isVisible()
 
 
 def test_choosing_english_translates_home_at_once(qtbot, window: MainWindow) -> None:

@@ -151,3 +151,25 @@ def test_high_contrast_turns_the_screen_dark_with_light_text(qtbot, window: Main
     assert image.pixelColor(corner).lightness() < 20  # black background
     assert home.heading.palette().color(home.heading.foregroundRole()).lightness() > 230
     assert window.footer.contrast.accessibleName() == "Høy kontrast: på"  # state in words (A24)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_screenshot_out_of_service(qtbot, languages, language: str) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.screens.out_of_service import OutOfServiceScreen
+    from ui.theme import ThemeState, stylesheet
+
+    languages.set_language(language)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    screen = OutOfServiceScreen()
+    window.setCentralWidget(screen)
+    window.setStyleSheet(stylesheet(ThemeState(), 1.0))
+    window.resize(*PORTRAIT)
+    window.show()
+    _flush_layouts()
+    expected = {"nb": "Ute av drift", "en": "Out of service"}[language]
+    assert screen.heading.text() == expected
+    (ARTIFACTS / "screens").mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "screens" / f"out_of_service_{language}.png"))

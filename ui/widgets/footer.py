@@ -82,9 +82,13 @@ class Footer(QWidget):
         return self.sizeHint()
 
     def set_in_session(self, in_session: bool) -> None:
-        """Language and finish make sense only once someone is using the terminal."""
-        self.language.setVisible(in_session)
-        self.finish.setVisible(in_session)
+        """Only help shows on the attract screen; the rest belongs to someone's session.
+
+        A text size or contrast chosen with nobody's session running would
+        outlive the resident who chose it, since only a session ends in a reset.
+        """
+        for widget in (self.large_text, self.contrast, self.language, self.finish):
+            widget.setVisible(in_session)
         self.relayout()
 
     def retranslate(self) -> None:
