@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import ConfigError, KioskConfig, demo_config_path, load_config
 from kiosk.logs import configure_logging
+from kiosk.systemd_notify import SystemdNotifier
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -61,7 +62,9 @@ def run(options: RunOptions) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.i18n import LanguageSwitcher
+    from ui.qt_logging import install_qt_log_bridge
 
+    install_qt_log_bridge()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("torgkiosk")
     app.setDesktopFileName("torgkiosk")
@@ -83,6 +86,9 @@ def run(options: RunOptions) -> int:
     if os.environ.get(FIRST_PAINT_ENV) == "1":
         print("first-paint", flush=True)
         return 0
+    notifier = SystemdNotifier()
+    notifier.ready()
+    _feed_watchdog(window, notifier)
 
     # Only now: the loop, the core, the demo's panel.
     import asyncio
@@ -106,6 +112,24 @@ def run(options: RunOptions) -> int:
     with loop:
         loop.run_until_complete(_until_quit(app))
     return 0
+
+
+def _feed_watchdog(window: MainWindow, notifier: SystemdNotifier) -> None:
+    """Ping systemd's watchdog from a timer on the GUI thread.
+
+    If the GUI loop blocks, the pings stop and systemd restarts the kiosk: a
+    frozen screen does not stay frozen.
+    """
+    interval = notifier.watchdog_interval()
+    if interval is None:
+        return
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(window)
+    timer.setInterval(int(interval * 1000))
+    timer.timeout.connect(notifier.ping)
+    timer.start()
+    notifier.ping()
 
 
 async def _until_quit(app: QApplication) -> None:
