@@ -136,3 +136,16 @@ def test_help_is_in_the_same_place_on_every_screen(qtbot, window: MainWindow) ->
     qtbot.mouseClick(window.footer.help, Qt.MouseButton.LeftButton)
     assert window.help_card.isVisible()
     assert "10:00–15:00" in window.help_card.people.text() or window.help_card.people.text()
+
+
+def test_attract_is_silent_and_its_movement_can_be_paused(
+    qtbot, window: MainWindow, services: KioskServices
+) -> None:
+    attract = window.attract
+    assert not attract.paused
+    assert attract.start_hint.text() == "Trykk for å starte"
+    qtbot.mouseClick(attract.pause_button, Qt.MouseButton.LeftButton)
+    assert attract.paused
+    assert attract.pause_button.text() == "Start animasjonen"
+    assert window.current_key == "attract"  # pausing is not a touch to start
+    assert services.devices.simulators.audio_out.played == []  # silent

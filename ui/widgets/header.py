@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt
@@ -21,8 +21,16 @@ def format_periods(periods: Sequence[Period]) -> str:
 class Header(QWidget):
     """Torg name, today's staffed and meråpent hours, connectivity as icon + text."""
 
-    def __init__(self, site_name: str, schedule: SiteSchedule, parent: QWidget | None = None):
+    def __init__(
+        self,
+        site_name: str,
+        schedule: SiteSchedule,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._clock_source = now or (lambda: datetime.now(schedule.tz))
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._schedule = schedule
@@ -109,4 +117,4 @@ class Header(QWidget):
         super().changeEvent(event)
 
     def _now(self) -> datetime:
-        return datetime.now(self._schedule.tz)
+        return self._clock_source().astimezone(self._schedule.tz)
