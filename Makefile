@@ -34,7 +34,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
@@ -57,7 +57,6 @@ apt:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(UV) || $(BIN)/pip install -q "uv==$(UV_VERSION)"
 	$(UV) pip sync -q --python $(BIN)/python requirements/lock.txt
-	$(UV) pip install -q --python $(BIN)/python "uv==$(UV_VERSION)"
 	$(UV) pip install -q --python $(BIN)/python --no-deps -C editable_mode=compat -e .
 	@touch $@
 
