@@ -96,13 +96,13 @@ class MainWindow(QMainWindow):
         self.attract.navigate.connect(self._start_session)
         self.stack.addWidget(self.attract)
 
-        self.footer.help.clicked.connect(lambda: self.help_card.open())
+        self.footer.help.clicked.connect(self._open_help)
         self.footer.large_text.toggled.connect(self._toggle_large_text)
         self.footer.contrast.toggled.connect(self._toggle_contrast)
         self.footer.language.clicked.connect(lambda: self.show_screen("language"))
         self.footer.finish.clicked.connect(lambda: self.end_session(ResetReason.ENDED_BY_USER))
 
-        self._register_builtin_screens(schedule)
+        self._register_builtin_screens()
         self._restyle_timer = QTimer(self)
         self._restyle_timer.setSingleShot(True)
         self._restyle_timer.setInterval(30)
@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         cap = capability(key)
         self.show_screen(key if cap.available else f"soon:{key}")
 
+    def _open_help(self) -> None:
+        if self.services is not None:  # the help card exists once attached
+            self.help_card.open()
+
     def _more_time(self) -> None:
         if self.services is not None:
             self.services.session.extend()
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
         log.info("privacy reset done", extra={"event": "privacy_reset", "reason": reason})
         self.screen_changed.emit("attract")
 
-    def _register_builtin_screens(self, schedule: SiteSchedule) -> None:
+    def _register_builtin_screens(self) -> None:
         # Screen modules are imported when a session first needs them.
         def language() -> Screen:
             from ui.screens.language import LanguageScreen
