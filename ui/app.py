@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -109,6 +110,15 @@ def run(options: RunOptions) -> int:
         "kiosk started", extra={"event": "started", "site": config.site.id, "demo": options.demo}
     )
     app.aboutToQuit.connect(monitor.cancel)
+
+    def stop(signal_name: str) -> None:
+        # systemd stops the unit with SIGTERM: finish cleanly instead of dying mid-frame.
+        log.info("kiosk stopping", extra={"event": "stopping", "signal": signal_name})
+        notifier.stopping()
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop, signum.name)
     with loop:
         loop.run_until_complete(_until_quit(app))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -24,13 +25,21 @@ def test_kiosk_reports_ready_then_keeps_the_watchdog_fed(tmp_path: Path) -> None
         kiosk = subprocess.Popen(
             [str(Path(sys.executable).with_name("torgkiosk")), "run", "--demo"],
             env=env,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            text=True,
         )
         try:
             messages = [supervisor.recv(64) for _ in range(4)]
+            kiosk.terminate()  # what `systemctl stop` does
+            while (message := supervisor.recv(64)) == b"WATCHDOG=1":
+                pass
+            output, _ = kiosk.communicate(timeout=30)
         finally:
-            kiosk.terminate()
-            kiosk.wait(timeout=30)
+            kiosk.kill()
     assert messages[0] == b"READY=1"
     assert messages[1:] == [b"WATCHDOG=1"] * 3
+    assert message == b"STOPPING=1"
+    assert kiosk.returncode == 0
+    events = [json.loads(line).get("event") for line in output.splitlines() if line.startswith("{")]
+    assert "stopping" in events
