@@ -15,7 +15,7 @@ APT_PACKAGES := python3-venv libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommo
 	libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0 libwayland-cursor0 \
 	libwayland-client0 libwayland-egl1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-	libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core xvfb xauth alsa-utils
+	libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core xvfb xauth alsa-utils postgresql
 
 TS_FILES := $(wildcard ui/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -71,7 +71,7 @@ update-translations: .stamp-venv
 
 # Re-resolve the locked dependencies after editing pyproject.toml.
 lock: .stamp-venv
-	$(UV) pip compile -q pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements/lock.txt
+	$(UV) pip compile -q pyproject.toml --extra dev --extra central --generate-hashes --python-version 3.11 -o requirements/lock.txt
 	$(UV) pip compile -q pyproject.toml --generate-hashes --python-version 3.11 -o requirements/runtime.txt
 
 clean:
