@@ -142,6 +142,11 @@ QPushButton[role="tile"] {{
     padding: {dim(24)}px {dim(32)}px;
     min-height: {dim(150)}px;
 }}
+QPushButton[role="choice"] {{
+    font-size: {px("tile")}px;
+    font-weight: bold;
+    min-height: {dim(130)}px;
+}}
 QLabel[role="badge"] {{
     font-size: {px("small")}px;
     color: {p.on_accent};

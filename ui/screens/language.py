@@ -33,7 +33,7 @@ class LanguageScreen(Screen):
         layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for language in LANGUAGES:
-            choice = button("tile")
+            choice = button("choice")
             # Native names are deliberately not translated: each is written in itself.
             choice.setText(language.native_name)
             choice.setAccessibleName(language.native_name)
