@@ -1,4 +1,4 @@
-"""The placeholder central server: health, OpenAPI, JSON errors, clean SIGTERM."""
+"""The central server's health endpoint, which the kiosk's connectivity probe depends on."""
 
 from __future__ import annotations
 
@@ -6,52 +6,48 @@ import json
 import signal
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from central.server import HEALTH_PATH, OPENAPI_PATH, build_server
+from central.app import HEALTH_PATH, OPENAPI_PATH
+from tests.support.central import running_central, sqlite_url
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def base_url() -> Iterator[str]:
-    server = build_server("127.0.0.1", 0, quiet=True)
-    # A short poll interval only makes shutdown() at teardown return sooner.
-    worker = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    worker.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    worker.join()
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = sqlite_url(tmp_path_factory.mktemp("central"))
+    with running_central(db, demo_data=False) as central:
+        yield central.url
 
 
-def request(url: str, method: str = "GET") -> tuple[int, dict[str, str], Any]:
+def request(url: str, method: str = "GET") -> tuple[int, Message, Any]:
+    """Status, headers (case-insensitive: uvicorn sends them lowercase) and JSON body."""
     req = urllib.request.Request(url, method=method)
     try:
         with urllib.request.urlopen(req, timeout=10) as response:
-            return response.status, dict(response.headers), json.load(response)
+            return response.status, response.headers, json.load(response)
     except urllib.error.HTTPError as error:
         with error:
-            return error.code, dict(error.headers), json.load(error)
+            return error.code, error.headers, json.load(error)
 
 
 def test_health_reports_ok_with_utc_server_time(base_url: str) -> None:
     before = datetime.now(UTC).replace(microsecond=0)
     status, headers, body = request(base_url + HEALTH_PATH)
-    after = datetime.now(UTC)
+    after = datetime.now(UTC) + timedelta(milliseconds=1)
 
     assert status == 200
     assert headers["Content-Type"] == "application/json"
-    assert body["status"] == "ok"
-    assert body["api_version"] == "1"
+    assert body == {"status": "ok", "api_version": "1", "server_time": body["server_time"]}
     assert body["server_time"].endswith("Z")
     server_time = datetime.fromisoformat(body["server_time"])
     assert server_time.utcoffset() == timedelta(0)
@@ -75,7 +71,7 @@ def test_unknown_paths_get_json_404(base_url: str, path: str) -> None:
 
     assert status == 404
     assert headers["Content-Type"] == "application/json"
-    assert body == {"error": "not_found"}
+    assert body["error"] == "not_found"
 
 
 def test_writing_to_health_is_not_allowed(base_url: str) -> None:
@@ -83,17 +79,19 @@ def test_writing_to_health_is_not_allowed(base_url: str) -> None:
 
     assert status == 405
     assert headers["Allow"] == "GET"
-    assert body == {"error": "method_not_allowed"}
+    assert body["error"] == "method_not_allowed"
 
 
-def test_module_entry_point_serves_and_exits_cleanly_on_sigterm() -> None:
+def test_module_entry_point_serves_and_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
+    # No subcommand: `python -m central --port N` (what `make run` uses) means `serve`.
     with subprocess.Popen(
-        [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", "0", "--quiet"],
+        [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", "0", "--quiet",
+         "--db", sqlite_url(tmp_path)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    ) as process:
+    ) as process:  # fmt: skip
         try:
             assert process.stdout is not None
             banner = process.stdout.readline()

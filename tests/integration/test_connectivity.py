@@ -338,12 +338,15 @@ def test_a_malformed_central_url_is_refused(url: str) -> None:
 # --- the monitor against real servers -------------------------------------------------------
 
 
-def test_monitor_goes_online_with_central_and_offline_when_it_stops() -> None:
+def test_monitor_goes_online_with_central_and_offline_when_it_stops(tmp_path: Path) -> None:
     async def scenario() -> None:
         central = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "central",
+            "serve",
+            "--db",
+            f"sqlite:///{tmp_path / 'central.sqlite3'}",
             "--port",
             "0",
             "--quiet",

@@ -1,0 +1,1 @@
+"""Alembic migrations for the central database (run by ``central.db.migrate``)."""
