@@ -22,9 +22,18 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: run test lint bench translations update-translations lock setup apt clean
 
+# The demo: a local central with demo data, the sync service and the kiosk, all on
+# loopback; state in ~/.local/state/torgkiosk as kiosk/demo/site.toml says.
+# Ctrl-C or closing the window stops all three.
+DEMO_STATE ?= $$HOME/.local/state/torgkiosk
+DEMO_CENTRAL_DB = sqlite:///$(DEMO_STATE)/demo-central.sqlite3
+
 run: setup
-	@$(BIN)/python -m central --port 8765 --quiet & central_pid=$$!; \
-	trap 'kill $$central_pid 2>/dev/null' EXIT; \
+	@state="$(DEMO_STATE)"; mkdir -p "$$state"; chmod 700 "$$state"; \
+	$(BIN)/torgkiosk-central demo-data --db "$(DEMO_CENTRAL_DB)" --token-file "$$state/demo-terminal.token" >/dev/null; \
+	$(BIN)/torgkiosk-central serve --db "$(DEMO_CENTRAL_DB)" --port 8765 --quiet & central=$$!; \
+	$(BIN)/torgkiosk-sync --demo --token-file "$$state/demo-terminal.token" & sync=$$!; \
+	trap 'kill $$central $$sync 2>/dev/null; wait' EXIT INT TERM; \
 	$(BIN)/torgkiosk run --demo --windowed
 
 test: setup lint

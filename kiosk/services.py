@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kiosk.config import KioskConfig, SessionConfig
 from kiosk.connectivity import ConnectivityMonitor, monitor_for
+from kiosk.local_store import LocalStore
 from kiosk.schedule import SiteSchedule
 from kiosk.session import Scheduler, ScreenKind, SessionLifecycle, SessionSettings
 from kiosk.wiring import Devices, build_devices
@@ -14,13 +15,14 @@ from kiosk.wiring import Devices, build_devices
 
 @dataclass(frozen=True)
 class KioskServices:
-    """What the UI gets: the config, the schedule, the session, connectivity and devices."""
+    """What the UI gets: config, schedule, session, connectivity, devices, the local database."""
 
     config: KioskConfig
     schedule: SiteSchedule
     session: SessionLifecycle
     connectivity: ConnectivityMonitor
     devices: Devices
+    local_store: LocalStore
 
 
 def session_settings(config: SessionConfig) -> SessionSettings:
@@ -55,4 +57,5 @@ def build_services(
             config.central.url, interval=config.central.probe_interval_seconds
         ),
         devices=devices,
+        local_store=LocalStore(config.storage.path),
     )

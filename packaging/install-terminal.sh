@@ -22,6 +22,7 @@ readonly ETC_DIR=/etc/$APP
 readonly SITE_CONFIG=$ETC_DIR/site.toml
 readonly STATE_DIR=/var/lib/$APP
 readonly UNIT=$APP.service
+readonly SYNC_UNIT=$APP-sync.service
 # Keep in step with UV_VERSION in the Makefile.
 readonly UV_VERSION=0.13.8
 readonly PYTHON=/usr/bin/python3
@@ -201,9 +202,10 @@ run fc-cache -f
 
 log "installing $UNIT"
 run install -m 0644 -- "$SOURCE/packaging/systemd/$UNIT" "/etc/systemd/system/$UNIT"
+run install -m 0644 -- "$SOURCE/packaging/systemd/$SYNC_UNIT" "/etc/systemd/system/$SYNC_UNIT"
 run systemctl daemon-reload
 if ((ENABLE)); then
-    run systemctl enable "$UNIT"
+    run systemctl enable "$UNIT" "$SYNC_UNIT"
     # The unit is WantedBy=graphical.target; a server install boots multi-user.
     if [[ $(systemctl get-default 2>/dev/null || true) != graphical.target ]]; then
         log "making graphical.target the default boot target"
@@ -211,6 +213,6 @@ if ((ENABLE)); then
     fi
 fi
 # Restart only if it is running now (an update); a first install starts on the next boot.
-run systemctl try-restart "$UNIT"
+run systemctl try-restart "$UNIT" "$SYNC_UNIT"
 
 log "done. Logs: journalctl -u $APP -o cat | jq"

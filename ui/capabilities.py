@@ -8,10 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from kiosk.config import KioskConfig
+    from kiosk.services import KioskServices
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """What a capability's screen may use: the site's configuration and the core services."""
+
+    config: KioskConfig
+    services: KioskServices
+
+
+ScreenFactory = Callable[[ScreenContext], Screen]
+
+
+def _events_screen(context: ScreenContext) -> Screen:
+    # Imported on first use: nothing of a capability loads before the first paint.
+    from ui.screens.events import EventsScreen
+
+    return EventsScreen(
+        context.services.local_store, context.config.site.id, context.services.schedule.tz
+    )
+
 
 CONTEXT = "Capability"
 
@@ -23,7 +49,7 @@ class Capability:
     key: str
     title: str
     summary: str
-    screen: Callable[[], Screen] | None = None
+    screen: ScreenFactory | None = None
 
     @property
     def available(self) -> bool:
@@ -64,6 +90,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "events",
         str(QT_TRANSLATE_NOOP("Capability", "What's on")),
         str(QT_TRANSLATE_NOOP("Capability", "Events and news at this torg")),
+        _events_screen,
     ),
 )
 

@@ -7,19 +7,23 @@ through ``ui.capabilities``; tests and later issues can also ``register_screen``
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskConfig
+from kiosk.local_store import LocalStoreError
 from kiosk.schedule import SiteSchedule
 from kiosk.session_states import Phase, ResetReason, ScreenKind
-from ui.capabilities import CAPABILITIES, Capability, capability
+from ui.capabilities import CAPABILITIES, Capability, ScreenContext, capability
 from ui.i18n import LanguageSwitcher
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
@@ -37,6 +41,8 @@ if TYPE_CHECKING:  # what is not on the first screen loads after the first paint
 log = logging.getLogger(__name__)
 
 ScreenFactory = Callable[[], Screen]
+# How often the header re-reads the outbox depth (a cheap COUNT on the store's thread).
+SYNC_REFRESH_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +81,8 @@ class MainWindow(QMainWindow):
         self._current_key = "attract"
         self._factories: dict[str, ScreenFactory] = {}
         self.session_screens: dict[str, Screen] = {}
+        self._tasks: set[asyncio.Future[None]] = set()
+        self._session_started_at: float | None = None
 
         central = QWidget()
         self._central = central
@@ -140,9 +148,32 @@ class MainWindow(QMainWindow):
         unsubscribe = services.connectivity.subscribe(self._on_connectivity)
         self.destroyed.connect(lambda: unsubscribe())
         self._on_connectivity(services.connectivity.state)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_REFRESH_MS)
+        self._sync_timer.timeout.connect(self.refresh_sync_overview)
+        self._sync_timer.start()
+        self.refresh_sync_overview()
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def refresh_sync_overview(self) -> None:
+        """Re-read how many events wait for central; the header shows it."""
+        self._spawn(self._load_sync_overview())
+
+    async def _load_sync_overview(self) -> None:
+        assert self.services is not None
+        try:
+            overview = await self.services.local_store.overview()
+        except LocalStoreError:
+            return  # logged by the store; the header keeps its last figure
+        if shiboken6.isValid(self.header):
+            self.header.set_waiting(overview.pending)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def register_screen(self, key: str, factory: ScreenFactory) -> None:
         """Make ``show_screen(key)`` build a per-session screen with ``factory``."""
@@ -241,6 +272,7 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return  # a touch in the first milliseconds, before the core is attached
         self.services.session.start(ScreenKind.INFO)
+        self._session_started_at = time.monotonic()
         self.footer.set_in_session(True)
         self.show_screen("language")
 
@@ -270,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def _privacy_reset(self, reason: str) -> None:
         """Destroy everything the session held and return to a default attract screen."""
+        self._record_session_end(reason)
         self.warning.close_warning()
         self.help_card.hide()
         self.keyboard.reset()
@@ -295,6 +328,32 @@ class MainWindow(QMainWindow):
         self.attract.setFocus()
         log.info("privacy reset done", extra={"event": "privacy_reset", "reason": reason})
         self.screen_changed.emit("attract")
+
+    def _capability_screen(self, cap: Capability) -> Screen:
+        assert cap.screen is not None
+        assert self.services is not None  # tiles are reachable only in a session
+        return cap.screen(ScreenContext(self.config, self.services))
+
+    def _record_session_end(self, reason: str) -> None:
+        """Anonymous usage statistics for the municipality: no person, no content."""
+        if self.services is None or self._session_started_at is None:
+            return
+        payload = {
+            "reason": reason,
+            "language": self.languages.code,
+            "seconds": round(time.monotonic() - self._session_started_at),
+            "screens": sorted(key.split(":")[0] for key in self.session_screens),
+        }
+        self._session_started_at = None
+        self._spawn(self._record("session.ended", payload))
+
+    async def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        assert self.services is not None
+        try:
+            await self.services.local_store.record(kind, self.config.site.id, payload)
+        except LocalStoreError:
+            return  # logged by the store; a statistic is not worth disturbing anyone
+        self.refresh_sync_overview()
 
     def _register_builtin_screens(self) -> None:
         # Screen modules are imported when a session first needs them.
@@ -323,4 +382,4 @@ class MainWindow(QMainWindow):
         for cap in CAPABILITIES:
             self.register_screen(f"soon:{cap.key}", functools.partial(coming_soon, cap))
             if cap.screen is not None:
-                self.register_screen(cap.key, cap.screen)
+                self.register_screen(cap.key, functools.partial(self._capability_screen, cap))

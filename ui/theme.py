@@ -111,7 +111,7 @@ QLabel[role="offer"][highlight="true"] {{ background: {p.accent}; color: {p.on_a
 QWidget#header, QWidget#footer {{ background: {p.accent}; }}
 QWidget#header QLabel, QWidget#footer QLabel {{ color: {p.on_accent}; }}
 QLabel#siteName {{ font-size: {px("tile")}px; font-weight: bold; }}
-QLabel#hours, QLabel#connectivity, QLabel#clock {{ font-size: {px("small")}px; }}
+QLabel#hours, QLabel#connectivity, QLabel#waiting, QLabel#clock {{ font-size: {px("small")}px; }}
 QPushButton {{
     font-size: {px("button")}px;
     min-height: {dim(88)}px;

@@ -30,6 +30,7 @@ from kiosk.config.model import (
     ScheduleConfig,
     SessionConfig,
     SiteConfig,
+    StorageConfig,
     Weekday,
 )
 from kiosk.config.problems import ConfigError, ConfigProblem
@@ -54,6 +55,7 @@ __all__ = [
     "ScheduleConfig",
     "SessionConfig",
     "SiteConfig",
+    "StorageConfig",
     "Weekday",
     "check_config",
     "demo_config_path",

@@ -18,9 +18,10 @@ from kiosk.config.sections import (
     read_schedule,
     read_session,
     read_site,
+    read_storage,
 )
 
-SECTIONS = ("site", "schedule", "session", "central", "devices", "demo")
+SECTIONS = ("site", "schedule", "session", "central", "devices", "demo", "storage")
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
@@ -82,11 +83,12 @@ def parse_config(
     central = read_central(reader, doc)
     devices = read_devices(reader, doc, _known_drivers(known_drivers))
     demo = read_demo(reader, doc)
+    storage = read_storage(reader, doc)
     if reader.problems or site is None:
         # File order: a technician works down the file.
         problems = sorted(reader.problems, key=lambda p: (p.line is None, p.line or 0))
         return None, problems
-    return KioskConfig(site, schedule, session, central, devices, demo), []
+    return KioskConfig(site, schedule, session, central, devices, demo, storage), []
 
 
 def _load(

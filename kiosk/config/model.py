@@ -171,6 +171,19 @@ class DemoConfig:
     cards: tuple[DemoCard, ...] = ()
 
 
+DEFAULT_STORE_PATH = "/var/lib/torgkiosk/kiosk.sqlite3"
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    """``[storage]``: the terminal's SQLite database (outbox and cached content).
+
+    The sync service (``python -m offline_cache.sync``) works on the same file.
+    """
+
+    path: str = DEFAULT_STORE_PATH
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     """A terminal's whole, validated configuration."""
@@ -181,3 +194,4 @@ class KioskConfig:
     central: CentralConfig = CentralConfig()
     devices: DevicesConfig = DevicesConfig()
     demo: DemoConfig = DemoConfig()
+    storage: StorageConfig = StorageConfig()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
@@ -14,6 +15,7 @@ from kiosk.config.model import (
     DEFAULT_IDLE_TIMEOUT_SECONDS,
     DEFAULT_LANGUAGE,
     DEFAULT_PROBE_INTERVAL_SECONDS,
+    DEFAULT_STORE_PATH,
     DEFAULT_TIMEZONE,
     DEFAULT_WARNING_SECONDS,
     DEVICE_KINDS,
@@ -30,6 +32,7 @@ from kiosk.config.model import (
     ScheduleConfig,
     SessionConfig,
     SiteConfig,
+    StorageConfig,
     Weekday,
 )
 from kiosk.config.reader import Reader, show, type_name
@@ -235,6 +238,17 @@ def read_central(reader: Reader, doc: Mapping[str, object]) -> CentralConfig:
         _PROBE_INTERVAL_RANGE,
     )
     return CentralConfig(url=url.rstrip("/") if url else None, probe_interval_seconds=interval)
+
+
+def read_storage(reader: Reader, doc: Mapping[str, object]) -> StorageConfig:
+    """``[storage]``: where the terminal's database lives (``~`` is expanded)."""
+    path: Path = ("storage",)
+    table = reader.table(doc, path, ("path",)) or {}
+    value: str = reader.value(table, (*path, "path"), str, DEFAULT_STORE_PATH)
+    if not value.strip():
+        reader.problem((*path, "path"), "must name a file")
+        value = DEFAULT_STORE_PATH
+    return StorageConfig(path=os.path.expanduser(value))
 
 
 def _url_allowed(url: str) -> bool:

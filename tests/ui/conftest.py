@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import KioskConfig, load_config
+from kiosk.config import KioskConfig, StorageConfig, load_config
 from kiosk.config.loader import demo_config_path
 from kiosk.schedule import SiteSchedule
 from kiosk.services import KioskServices, build_services
@@ -18,8 +19,11 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def demo_config() -> KioskConfig:
-    return load_config(demo_config_path())
+def demo_config(tmp_path_factory: pytest.TempPathFactory) -> KioskConfig:
+    """The demo site, with its database in a temporary folder (never the home directory)."""
+    config = load_config(demo_config_path())
+    folder = tmp_path_factory.mktemp("state")
+    return dataclasses.replace(config, storage=StorageConfig(str(folder / "kiosk.sqlite3")))
 
 
 @pytest.fixture
@@ -38,8 +42,10 @@ def clock() -> VirtualClock:
 @pytest.fixture
 def services(
     demo_config: KioskConfig, qloop: asyncio.AbstractEventLoop, clock: VirtualClock
-) -> KioskServices:
-    return build_services(demo_config, qloop, session_scheduler=clock)
+) -> Iterator[KioskServices]:
+    built = build_services(demo_config, qloop, session_scheduler=clock)
+    yield built
+    built.local_store.close()
 
 
 @pytest.fixture

@@ -47,8 +47,22 @@ def test_connectivity_is_text_and_icon(qtbot, demo_config, languages) -> None:
     languages.set_language("nb")
     header = _header(qtbot, demo_config, datetime(2026, 11, 23, 9, 30, tzinfo=OSLO))
     header.set_online(False)
-    offline_icon = header.connectivity_icon.pixmap().toImage()
     assert header.connectivity.text() == "Frakoblet"
+    assert header.connectivity_icon.name == "offline"  # a crossed circle
     header.set_online(True)
     assert header.connectivity.text() == "Tilkoblet"
-    assert header.connectivity_icon.pixmap().toImage() != offline_icon  # shape differs too
+    assert header.connectivity_icon.name == "online"  # a ticked circle: shape, not colour
+
+
+def test_events_waiting_are_counted_in_words_and_shown_with_an_icon(qtbot, demo_config, languages):
+    languages.set_language("nb")
+    header = _header(qtbot, demo_config, datetime(2026, 11, 23, 9, 30, tzinfo=OSLO))
+    header.show()
+    header.set_waiting(0)
+    assert not header.waiting.isVisible()
+    header.set_waiting(3)
+    assert header.waiting.isVisible()
+    assert header.waiting_icon.isVisible()
+    assert header.waiting.text() == "3 venter på å bli sendt"
+    header.set_waiting(1)
+    assert header.waiting.text() == "1 venter på å bli sendt"

@@ -91,6 +91,37 @@
     </message>
 </context>
 <context>
+    <name>EventsScreen</name>
+    <message>
+        <source>What&apos;s on</source>
+        <translation>What&apos;s on</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Nothing has been downloaded yet. The list appears when the terminal is online.</source>
+        <translation>Nothing has been downloaded yet. The list appears when the terminal is online.</translation>
+    </message>
+    <message>
+        <source>The list cannot be shown right now. Please ask the staff.</source>
+        <translation>The list cannot be shown right now. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>Last updated %1</source>
+        <translation>Last updated %1</translation>
+    </message>
+    <message>
+        <source>No events are planned right now.</source>
+        <translation>No events are planned right now.</translation>
+    </message>
+    <message>
+        <source>Back to the start page</source>
+        <translation>Back to the start page</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <source>Need help?</source>
@@ -162,6 +193,13 @@
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,37 @@
     </message>
 </context>
 <context>
+    <name>EventsScreen</name>
+    <message>
+        <source>What&apos;s on</source>
+        <translation>Hva skjer</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Henter …</translation>
+    </message>
+    <message>
+        <source>Nothing has been downloaded yet. The list appears when the terminal is online.</source>
+        <translation>Ingenting er lastet ned ennå. Lista kommer når skjermen er tilkoblet.</translation>
+    </message>
+    <message>
+        <source>The list cannot be shown right now. Please ask the staff.</source>
+        <translation>Lista kan ikke vises akkurat nå. Spør de ansatte.</translation>
+    </message>
+    <message>
+        <source>Last updated %1</source>
+        <translation>Sist oppdatert %1</translation>
+    </message>
+    <message>
+        <source>No events are planned right now.</source>
+        <translation>Ingen arrangementer er planlagt akkurat nå.</translation>
+    </message>
+    <message>
+        <source>Back to the start page</source>
+        <translation>Tilbake til startsiden</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <source>Need help?</source>
@@ -162,6 +193,13 @@
     <message>
         <source>Offline</source>
         <translation>Frakoblet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n venter på å bli sendt</numerusform>
+            <numerusform>%n venter på å bli sendt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,37 @@
     </message>
 </context>
 <context>
+    <name>EventsScreen</name>
+    <message>
+        <source>What&apos;s on</source>
+        <translation>Kva skjer</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Hentar …</translation>
+    </message>
+    <message>
+        <source>Nothing has been downloaded yet. The list appears when the terminal is online.</source>
+        <translation>Ingenting er lasta ned enno. Lista kjem når skjermen er tilkopla.</translation>
+    </message>
+    <message>
+        <source>The list cannot be shown right now. Please ask the staff.</source>
+        <translation>Lista kan ikkje visast akkurat no. Spør dei tilsette.</translation>
+    </message>
+    <message>
+        <source>Last updated %1</source>
+        <translation>Sist oppdatert %1</translation>
+    </message>
+    <message>
+        <source>No events are planned right now.</source>
+        <translation>Ingen arrangement er planlagde akkurat no.</translation>
+    </message>
+    <message>
+        <source>Back to the start page</source>
+        <translation>Tilbake til startsida</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <source>Need help?</source>
@@ -162,6 +193,13 @@
     <message>
         <source>Offline</source>
         <translation>Fråkopla</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n ventar på å bli sendt</numerusform>
+            <numerusform>%n ventar på å bli sendt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.config import Period
 from kiosk.schedule import ClosedKind, SiteSchedule
-from ui.widgets.icons import pixmap
+from ui.widgets.icons import IconView
 
 
 def format_periods(periods: Sequence[Period]) -> str:
@@ -35,6 +35,7 @@ class Header(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._schedule = schedule
         self._online: bool | None = None
+        self._pending = 0
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 14, 28, 14)
         column.setSpacing(6)
@@ -49,7 +50,7 @@ class Header(QWidget):
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.connectivity_icon = QLabel()
+        self.connectivity_icon = IconView("", 32)
         self.connectivity = QLabel()
         self.connectivity.setObjectName("connectivity")
         top = QHBoxLayout()
@@ -57,7 +58,13 @@ class Header(QWidget):
         top.addWidget(self.clock)
         status = QHBoxLayout()
         status.setSpacing(8)
+        self.waiting_icon = IconView("waiting", 32)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waiting")
         status.addWidget(self.hours, 1)
+        status.addWidget(self.waiting_icon)
+        status.addWidget(self.waiting)
+        status.addSpacing(16)
         status.addWidget(self.connectivity_icon)
         status.addWidget(self.connectivity)
         column.addLayout(top)
@@ -71,6 +78,11 @@ class Header(QWidget):
     def set_online(self, online: bool | None) -> None:
         """Show the connection to central: True, False, or None while unknown."""
         self._online = online
+        self.retranslate()
+
+    def set_waiting(self, pending: int) -> None:
+        """Show how many events wait for central (hidden when none do)."""
+        self._pending = pending
         self.retranslate()
 
     def refresh(self) -> None:
@@ -103,13 +115,17 @@ class Header(QWidget):
         online = self._online
         if online is None:
             self.connectivity.setText(self.tr("Checking connection…"))
-            self.connectivity_icon.clear()
+            self.connectivity_icon.set_name("")
         else:
             self.connectivity.setText(self.tr("Online") if online else self.tr("Offline"))
-            self.connectivity_icon.setPixmap(
-                pixmap("online" if online else "offline", 32, "#FFFFFF")
-            )
+            self.connectivity_icon.set_name("online" if online else "offline")
         self.connectivity.setAccessibleName(self.connectivity.text())
+        waiting = self._pending > 0
+        self.waiting.setVisible(waiting)
+        self.waiting_icon.setVisible(waiting)
+        if waiting:
+            self.waiting.setText(self.tr("%n waiting to be sent", "", self._pending))
+            self.waiting.setAccessibleName(self.waiting.text())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -69,6 +69,22 @@ def _offline(p: QPainter, s: float) -> None:
     p.drawLine(QPointF(0.66 * s, 0.34 * s), QPointF(0.34 * s, 0.66 * s))
 
 
+def _waiting(p: QPainter, s: float) -> None:
+    # An out-tray with an arrow: events waiting to be sent.
+    p.drawPolyline(
+        [
+            QPointF(0.12 * s, 0.55 * s),
+            QPointF(0.12 * s, 0.85 * s),
+            QPointF(0.88 * s, 0.85 * s),
+            QPointF(0.88 * s, 0.55 * s),
+        ]
+    )
+    p.drawLine(QPointF(0.5 * s, 0.65 * s), QPointF(0.5 * s, 0.12 * s))
+    p.drawPolyline(
+        [QPointF(0.32 * s, 0.3 * s), QPointF(0.5 * s, 0.12 * s), QPointF(0.68 * s, 0.3 * s)]
+    )
+
+
 ICONS: dict[str, Draw] = {
     "forms": _document,
     "video": _camera,
@@ -77,6 +93,7 @@ ICONS: dict[str, Draw] = {
     "events": _calendar,
     "online": _online,
     "offline": _offline,
+    "waiting": _waiting,
 }
 
 
@@ -112,7 +129,15 @@ class IconView(QWidget):
         self.setFixedSize(size, size)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    def set_name(self, name: str) -> None:
+        """Show another icon."""
+        if name != self.name:
+            self.name = name
+            self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.name:
+            return
         painter = QPainter(self)
         color = self.palette().color(QPalette.ColorRole.WindowText)
         painter.drawPixmap(0, 0, pixmap(self.name, self.width(), color.name()))

@@ -535,3 +535,17 @@ def test_locator_handles_dotted_quoted_keys_and_strings_that_look_like_toml() ->
 def test_format_path_quotes_odd_keys() -> None:
     assert format_path(("demo", "cards", 1, "uid")) == "demo.cards[1].uid"
     assert format_path(("a", "b c")) == 'a."b c"'
+
+
+def test_storage_path_defaults_to_the_state_dir_and_expands_home() -> None:
+    minimal = '[site]\nid = "x"\nname = "X"\n'
+    config, problems = parse_config(minimal)
+    assert problems == []
+    assert config is not None
+    assert config.storage.path == "/var/lib/torgkiosk/kiosk.sqlite3"
+    config, problems = parse_config(minimal + '[storage]\npath = "~/kiosk.sqlite3"\n')
+    assert config is not None
+    assert not config.storage.path.startswith("~")
+    assert config.storage.path.endswith("/kiosk.sqlite3")
+    _, problems = parse_config(minimal + '[storage]\npath = ""\nsize = 3\n')
+    assert {p.key for p in problems} == {"storage.path", "storage.size"}
