@@ -351,8 +351,12 @@ class MainWindow(QMainWindow):
         assert self.services is not None
         try:
             await self.services.local_store.record(kind, self.config.site.id, payload)
-        except LocalStoreError:
-            return  # logged by the store; a statistic is not worth disturbing anyone
+        except LocalStoreError as error:
+            # Logged by the store. Said on screen (text + icon) so staff notice a
+            # terminal that can no longer save; what was saved before is intact.
+            self.header.set_storage_problem("full" if error.disk_full else "failed")
+            return
+        self.header.set_storage_problem(None)
         self.refresh_sync_overview()
 
     def _register_builtin_screens(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -71,3 +72,31 @@ def test_a_finished_session_is_an_anonymous_event_waiting_to_be_sent(
     assert kind == "session.ended"
     assert '"language": "en"' in payload
     assert '"reason": "ended_by_user"' in payload
+
+
+def test_a_full_disk_is_said_on_screen_and_loses_nothing_saved(
+    qtbot, window: MainWindow, services: KioskServices, demo_config: KioskConfig
+) -> None:
+    _home(qtbot, window, "en")
+    qtbot.mouseClick(window.footer.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.header.waiting.text() == "1 venter på å bli sendt")
+
+    def cap_size(store: Store) -> None:
+        pages = store.query("PRAGMA page_count")[0][0]
+        store.query(f"PRAGMA max_page_count = {pages}")  # SQLite answers SQLITE_FULL from now on
+
+    capped = asyncio.ensure_future(services.local_store._run(cap_size))
+    qtbot.waitUntil(capped.done)
+    capped.result()
+    for _ in range(200):  # sessions until the database cannot take another row
+        _home(qtbot, window, "en")
+        qtbot.mouseClick(window.footer.finish, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window._tasks)
+        if window.header.storage.isVisible():
+            break
+    assert window.header.storage.text() == "Lagringsplassen er full – si fra til de ansatte"
+    assert window.header.storage_icon.isVisible()
+    assert window.current_key == "attract"  # the kiosk goes on
+    with Store(demo_config.storage.path) as store:
+        assert store.query("SELECT count(*) FROM outbox")[0][0] >= 1
+        assert store.integrity_check() == "ok"

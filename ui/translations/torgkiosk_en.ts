@@ -194,6 +194,14 @@
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>Storage full: tell the staff</source>
+        <translation>Storage full: tell the staff</translation>
+    </message>
+    <message>
+        <source>Storage fault: tell the staff</source>
+        <translation>Storage fault: tell the staff</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
         <translation>

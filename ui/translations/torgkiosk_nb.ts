@@ -194,6 +194,14 @@
         <source>Offline</source>
         <translation>Frakoblet</translation>
     </message>
+    <message>
+        <source>Storage full: tell the staff</source>
+        <translation>Lagringsplassen er full – si fra til de ansatte</translation>
+    </message>
+    <message>
+        <source>Storage fault: tell the staff</source>
+        <translation>Feil ved lagring – si fra til de ansatte</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
         <translation>

@@ -194,6 +194,14 @@
         <source>Offline</source>
         <translation>Fråkopla</translation>
     </message>
+    <message>
+        <source>Storage full: tell the staff</source>
+        <translation>Lagringsplassen er full – sei frå til dei tilsette</translation>
+    </message>
+    <message>
+        <source>Storage fault: tell the staff</source>
+        <translation>Feil ved lagring – sei frå til dei tilsette</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
         <translation>

@@ -36,6 +36,7 @@ class Header(QWidget):
         self._schedule = schedule
         self._online: bool | None = None
         self._pending = 0
+        self._storage_problem: str | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 14, 28, 14)
         column.setSpacing(6)
@@ -61,7 +62,12 @@ class Header(QWidget):
         self.waiting_icon = IconView("waiting", 32)
         self.waiting = QLabel()
         self.waiting.setObjectName("waiting")
+        self.storage_icon = IconView("warning", 32)
+        self.storage = QLabel()
+        self.storage.setObjectName("waiting")
         status.addWidget(self.hours, 1)
+        status.addWidget(self.storage_icon)
+        status.addWidget(self.storage)
         status.addWidget(self.waiting_icon)
         status.addWidget(self.waiting)
         status.addSpacing(16)
@@ -83,6 +89,11 @@ class Header(QWidget):
     def set_waiting(self, pending: int) -> None:
         """Show how many events wait for central (hidden when none do)."""
         self._pending = pending
+        self.retranslate()
+
+    def set_storage_problem(self, problem: str | None) -> None:
+        """``"full"`` or ``"failed"`` when the terminal cannot save; None when it can."""
+        self._storage_problem = problem
         self.retranslate()
 
     def refresh(self) -> None:
@@ -120,6 +131,14 @@ class Header(QWidget):
             self.connectivity.setText(self.tr("Online") if online else self.tr("Offline"))
             self.connectivity_icon.set_name("online" if online else "offline")
         self.connectivity.setAccessibleName(self.connectivity.text())
+        problem = self._storage_problem
+        self.storage.setVisible(problem is not None)
+        self.storage_icon.setVisible(problem is not None)
+        if problem == "full":
+            self.storage.setText(self.tr("Storage full: tell the staff"))
+        elif problem is not None:
+            self.storage.setText(self.tr("Storage fault: tell the staff"))
+        self.storage.setAccessibleName(self.storage.text())
         waiting = self._pending > 0
         self.waiting.setVisible(waiting)
         self.waiting_icon.setVisible(waiting)

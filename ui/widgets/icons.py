@@ -85,6 +85,14 @@ def _waiting(p: QPainter, s: float) -> None:
     )
 
 
+def _warning(p: QPainter, s: float) -> None:
+    p.drawPolygon(
+        [QPointF(0.5 * s, 0.1 * s), QPointF(0.92 * s, 0.88 * s), QPointF(0.08 * s, 0.88 * s)]
+    )
+    p.drawLine(QPointF(0.5 * s, 0.38 * s), QPointF(0.5 * s, 0.62 * s))
+    p.drawPoint(QPointF(0.5 * s, 0.76 * s))
+
+
 ICONS: dict[str, Draw] = {
     "forms": _document,
     "video": _camera,
@@ -94,6 +102,7 @@ ICONS: dict[str, Draw] = {
     "online": _online,
     "offline": _offline,
     "waiting": _waiting,
+    "warning": _warning,
 }
 
 
