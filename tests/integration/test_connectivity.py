@@ -26,29 +26,11 @@ from kiosk.connectivity import (
     ConnectivityState,
     OfflineReason,
 )
+from tests.support.tls import TEST_CERT, TEST_KEY
 from offline_cache.central_probe import HttpHealthProbe, ProbeResult, ProbeStatus
 
 REPO = Path(__file__).resolve().parents[2]
 PATIENCE = 30.0  # upper bound for awaiting an event; never a measured duration
-
-# A throwaway self-signed certificate for 127.0.0.1 (valid 2000-2100), for the TLS tests only.
-TEST_KEY = """-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgMRhE9fa4qepdiitB
-xbaf6H9G6jnEArzILp029XqB5NihRANCAARReof4j7bw70jUYsmLZgm7glCe4J0s
-SNxpb/jEDVFjqZJqV2rZ6HSr1gw6CKBfQ5iJ7U2M98S0l6F1unn2Lwyu
------END PRIVATE KEY-----
-"""
-TEST_CERT = """-----BEGIN CERTIFICATE-----
-MIIBcjCCARigAwIBAgICEAAwCgYIKoZIzj0EAwIwGTEXMBUGA1UEAwwOdG9yZ2tp
-b3NrLXRlc3QwIBcNMDAwMTAxMDAwMDAwWhgPMjEwMDAxMDEwMDAwMDBaMBkxFzAV
-BgNVBAMMDnRvcmdraW9zay10ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
-UXqH+I+28O9I1GLJi2YJu4JQnuCdLEjcaW/4xA1RY6mSaldq2eh0q9YMOgigX0OY
-ie1NjPfEtJehdbp59i8MrqNOMEwwDwYDVR0TAQH/BAUwAwEB/zAaBgNVHREEEzAR
-hwR/AAABgglsb2NhbGhvc3QwHQYDVR0OBBYEFOcbxuZluC4rD8xHqLgkvbE5dIEA
-MAoGCCqGSM49BAMCA0gAMEUCIE/ZkziLOtE6V2nL8qGltSdLp4Sy0DSFPzDY3pXh
-LqehAiEA3k/Gmz4lzXT8n1j++RVlxdPCNyNM8fcNI1FFIxUCUHo=
------END CERTIFICATE-----
-"""
 
 HEALTHY_JSON = b'{"status":"ok","server_time":"2026-01-01T00:00:00.000Z","api_version":"1"}'
 CAPTIVE_PORTAL = (
