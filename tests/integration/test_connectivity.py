@@ -26,8 +26,8 @@ from kiosk.connectivity import (
     ConnectivityState,
     OfflineReason,
 )
-from tests.support.tls import TEST_CERT, TEST_KEY
 from offline_cache.central_probe import HttpHealthProbe, ProbeResult, ProbeStatus
+from tests.support.tls import TEST_CERT, TEST_KEY
 
 REPO = Path(__file__).resolve().parents[2]
 PATIENCE = 30.0  # upper bound for awaiting an event; never a measured duration
