@@ -114,6 +114,17 @@ def demo_notices() -> list[dict[str, Any]]:
     ]
 
 
+# Fictional residents whose cards match the kiosk demo's simulated cards
+# (kiosk/demo/site.toml); "04000000" is deliberately unknown to central.
+# (id, name, birth year, blocked, ((uid, label), ...))
+DEMO_PEOPLE: tuple[tuple[str, str, int, bool, tuple[tuple[str, str], ...]], ...] = (
+    ("p-kari", "Kari Nordmann", 1951, False, (("04A1B2C3", "lånekort"),)),
+    ("p-ola", "Ola Nordmann", 2013, False, (("04D4E5F6", "lånekort"),)),
+    ("p-aisha", "Aisha Rahman", 1988, False, (("0411223344556F", "bankkort"),)),
+    ("p-sperret", "Per Sperre", 1979, True, (("04DEADBE", "lånekort"),)),
+)
+
+
 @dataclass(frozen=True)
 class DemoTerminal:
     terminal_id: str
@@ -136,6 +147,16 @@ def seed(engine: Engine, now: datetime) -> DemoTerminal:
         today = now.astimezone(ZoneInfo(TIMEZONE)).date()
         store.put_collection(conn, "events", demo_events(today), now=now)
         store.put_collection(conn, "notices", demo_notices(), now=now)
+        for person_id, name, born, blocked, person_cards in DEMO_PEOPLE:
+            store.put_person(
+                conn,
+                person_id,
+                display_name=name,
+                birth_year=born,
+                blocked=blocked,
+                cards_=person_cards,
+                now=now,
+            )
         existing = store.terminal_by_name(conn, DEMO_SITE, DEMO_TERMINAL_NAME)
         if existing is not None:
             token = store.rotate_terminal_token(conn, existing.id)

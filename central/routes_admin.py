@@ -10,10 +10,13 @@ from central.deps import AdminDep, ClockDep, EngineDep
 from central.errors import ApiError
 from central.routes_terminal import AUTH_ERRORS, site_body
 from central.schemas import (
+    CardOut,
     CollectionIn,
     CollectionStored,
     ErrorBody,
     Heartbeat,
+    PeopleList,
+    PersonOut,
     Site,
     SiteIn,
     StoredEvent,
@@ -81,6 +84,29 @@ def list_terminals(_who: AdminDep, engine: EngineDep) -> TerminalList:
                 last_heartbeat=_heartbeat(beat),
             )
             for row, beat in rows
+        ]
+    )
+
+
+@router.get(
+    "/people",
+    response_model=PeopleList,
+    responses=AUTH_ERRORS,
+    summary="Every person with their cards (personal data: staff only)",
+)
+def list_people(_who: AdminDep, engine: EngineDep) -> PeopleList:
+    with engine.connect() as conn:
+        rows = store.list_people(conn)
+    return PeopleList(
+        people=[
+            PersonOut(
+                person_id=row.id,
+                display_name=row.display_name,
+                birth_year=row.birth_year,
+                blocked=row.blocked,
+                cards=[CardOut(uid=card.uid, label=card.label) for card in person_cards],
+            )
+            for row, person_cards in rows
         ]
     )
 

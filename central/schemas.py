@@ -159,3 +159,20 @@ class TerminalSummary(BaseModel):
 
 class TerminalList(BaseModel):
     terminals: list[TerminalSummary]
+
+
+class CardOut(BaseModel):
+    uid: str
+    label: str
+
+
+class PersonOut(BaseModel):
+    person_id: str
+    display_name: str
+    birth_year: int | None
+    blocked: bool
+    cards: list[CardOut]
+
+
+class PeopleList(BaseModel):
+    people: list[PersonOut]

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, TypeAlias
 
-from sqlalchemy import Connection, Engine, Row, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from central.security import hash_token, new_token
-from central.tables import collections, events, heartbeats, sites, terminals
+from central.tables import cards, collections, events, heartbeats, people, sites, terminals
 
 # A result row of any shape (SQLAlchemy 2.1 types rows by their columns).
 AnyRow: TypeAlias = Row[*tuple[Any, ...]]
@@ -70,6 +70,42 @@ def put_site(
 
 def get_site(conn: Connection, site_id: str) -> AnyRow | None:
     return conn.execute(select(sites).where(sites.c.id == site_id)).first()
+
+
+# --- people and cards ------------------------------------------------------------------------
+
+
+def put_person(
+    conn: Connection,
+    person_id: str,
+    *,
+    display_name: str,
+    birth_year: int | None,
+    blocked: bool,
+    cards_: Sequence[tuple[str, str]],
+    now: datetime,
+) -> None:
+    """Create or replace a person with exactly the given cards ``(uid, label)``."""
+    values = {"display_name": display_name, "birth_year": birth_year, "blocked": blocked}
+    if conn.execute(select(people.c.id).where(people.c.id == person_id)).first():
+        conn.execute(update(people).where(people.c.id == person_id).values(**values))
+    else:
+        conn.execute(insert(people).values(id=person_id, created_at=now, **values))
+    conn.execute(delete(cards).where(cards.c.person_id == person_id))
+    for uid, label in cards_:
+        conn.execute(
+            insert(cards).values(uid=uid.upper(), person_id=person_id, label=label, created_at=now)
+        )
+
+
+def list_people(conn: Connection) -> list[tuple[AnyRow, list[AnyRow]]]:
+    """Every person with their cards, by id."""
+    rows = conn.execute(select(people).order_by(people.c.id)).all()
+    card_rows = conn.execute(select(cards).order_by(cards.c.uid)).all()
+    by_person: dict[str, list[AnyRow]] = {}
+    for card in card_rows:
+        by_person.setdefault(card.person_id, []).append(card)
+    return [(row, by_person.get(row.id, [])) for row in rows]
 
 
 # --- terminals -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
@@ -133,4 +134,36 @@ heartbeats = Table(
     Index("ix_heartbeats_terminal_received", "terminal_id", "received_at"),
 )
 
-__all__ = ["collections", "events", "heartbeats", "metadata", "sites", "terminals"]
+# People who may use the terminals' personal services, and their cards. The meråpent and
+# locker capabilities build on these (agreements, PIN hashes and age rules come with them).
+people = Table(
+    "people",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("birth_year", Integer, nullable=True),
+    Column("blocked", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    # Uppercase hex UID as the kiosk's card reader reports it.
+    Column("uid", String(40), primary_key=True),
+    Column("person_id", String(64), ForeignKey("people.id"), nullable=False),
+    Column("label", String(100), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_cards_person", "person_id"),
+)
+
+__all__ = [
+    "cards",
+    "collections",
+    "events",
+    "heartbeats",
+    "metadata",
+    "people",
+    "sites",
+    "terminals",
+]

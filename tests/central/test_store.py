@@ -55,7 +55,7 @@ def count(engine: Engine, event_id: str) -> int:
 
 def test_migrations_build_exactly_the_schema_the_code_uses(engine: Engine) -> None:
     migrate(engine)  # a second run is a no-op
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
     assert differences == []
