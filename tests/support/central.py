@@ -116,15 +116,32 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 @contextlib.contextmanager
 def running_central(
-    db_url: str, admin_token: str = "test-admin-token", *, demo_data: bool = True
+    db_url: str,
+    admin_token: str = "test-admin-token",
+    *,
+    demo_data: bool = True,
+    port: int = 0,
 ) -> Iterator[CentralServer]:
-    """Start ``torgkiosk-central serve --port 0`` on ``db_url``; stop it by PID afterwards."""
+    """Start ``torgkiosk-central serve --port PORT`` on ``db_url``; stop it by PID afterwards.
+
+    ``port=0`` (the default) takes any free port; a fixed one lets a test point a client at
+    central before central runs (the "central down at boot" case).
+    """
     if demo_data:
         run_cli("demo-data", "--db", db_url)
     env = {**os.environ, ADMIN_TOKEN_ENV: admin_token}
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(
-            [*central_command(), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", "0"],
+            [
+                *central_command(),
+                "serve",
+                "--db",
+                db_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
             cwd=REPO,
             env=env,
             stdout=subprocess.PIPE,
