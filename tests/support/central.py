@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +151,7 @@ def running_central(
         )
         try:
             url = _read_banner(process, log)
+            _keep_draining(process)
             _wait_healthy(url, process, log)
             yield CentralServer(url=url, admin_token=admin_token, db_url=db_url, pid=process.pid)
         finally:
@@ -174,6 +176,24 @@ def _read_banner(process: subprocess.Popen[str], log: Any) -> str:
         _stop(process)
         raise RuntimeError(f"central did not start (said {banner!r}):\n{_server_log(log)}")
     return banner.rsplit(" ", 1)[1].strip()
+
+
+def _keep_draining(process: subprocess.Popen[str]) -> None:
+    """Read the server's stdout (its access log) for as long as it runs.
+
+    Otherwise the pipe fills after ~64 KiB of access-log lines and the server blocks in
+    its next log call: a soak of a thousand cycles froze central that way.
+    """
+    stdout = process.stdout
+    assert stdout is not None
+    recent: deque[str] = deque(maxlen=200)
+
+    def drain() -> None:
+        with contextlib.suppress(ValueError, OSError):  # closed by _stop()
+            for line in stdout:
+                recent.append(line)
+
+    threading.Thread(target=drain, daemon=True, name=f"central-{process.pid}-stdout").start()
 
 
 def _wait_healthy(url: str, process: subprocess.Popen[str], log: Any) -> None:

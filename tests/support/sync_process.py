@@ -99,6 +99,11 @@ class SyncProcess:
         """What a spawned service wrote to stderr (fork-server children share the server's)."""
         if self._popen is None or self._popen.stderr is None or self._popen.stderr.closed:
             return ""
+        if self._popen.poll() is None:
+            # Reading a live process's stderr waits for its end: this is only ever asked
+            # for a failure message, so end it first rather than hang the test run.
+            self._popen.kill()
+            self._popen.wait()
         return self._popen.stderr.read().decode(errors="replace")[-4000:]
 
     def close(self) -> None:
