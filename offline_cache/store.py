@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -204,7 +205,7 @@ class Store:
             raise _wrap(error) from error
         try:
             self._connection.row_factory = sqlite3.Row
-            mode = self._connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = self._enter_wal()
             if str(mode).lower() != "wal":
                 raise StoreError(f"journal_mode is {mode}, not wal")
             self._connection.execute("PRAGMA synchronous=FULL")
@@ -223,6 +224,24 @@ class Store:
 
         self.outbox = Outbox(self)
         self.cache = Cache(self)
+
+    def _enter_wal(self) -> str:
+        """Switch a new file to WAL; retry while another process is doing the same.
+
+        The kiosk and the sync service open the file at the same moment on a fresh
+        terminal. Changing the journal mode needs an exclusive lock, and SQLite answers
+        SQLITE_BUSY at once instead of calling the busy handler, so wait here (bounded;
+        this runs on a store thread or in the sync process, never on the GUI thread).
+        """
+        pause = threading.Event()
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return str(self._connection.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                pause.wait(0.02)
 
     def _migrate(self) -> None:
         current = self._connection.execute("PRAGMA user_version").fetchone()[0]

@@ -211,3 +211,26 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
             thread.join(60)
         seqs = [row[0] for row in one.query("SELECT seq FROM outbox ORDER BY seq")]
         assert seqs == list(range(1, 201))
+
+
+def test_kiosk_and_sync_service_may_open_a_new_file_at_the_same_moment(tmp_path: Path) -> None:
+    # On a fresh terminal both processes create the database together; switching it to
+    # WAL needs an exclusive lock that SQLite refuses at once (SQLITE_BUSY) to the loser.
+    errors: list[BaseException] = []
+    for attempt in range(25):
+        path = tmp_path / f"new-{attempt}.db"
+        start = threading.Barrier(4)
+
+        def open_it(path: Path = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                Store(path).close()
+            except BaseException as error:  # collected and asserted below
+                errors.append(error)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
