@@ -7,7 +7,6 @@ through ``ui.capabilities``; tests and later issues can also ``register_screen``
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import time
@@ -20,7 +19,6 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskConfig
-from kiosk.local_store import LocalStoreError
 from kiosk.schedule import SiteSchedule
 from kiosk.session_states import Phase, ResetReason, ScreenKind
 from ui.capabilities import CAPABILITIES, Capability, ScreenContext, capability
@@ -32,6 +30,8 @@ from ui.widgets.footer import Footer
 from ui.widgets.header import Header
 
 if TYPE_CHECKING:  # what is not on the first screen loads after the first paint
+    import asyncio
+
     from kiosk.connectivity import ConnectivityState
     from kiosk.services import KioskServices
     from ui.viewmodels.session import SessionViewModel
@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self._spawn(self._load_sync_overview())
 
     async def _load_sync_overview(self) -> None:
+        from kiosk.local_store import LocalStoreError  # after the first paint: it loads httpx
+
         assert self.services is not None
         try:
             overview = await self.services.local_store.overview()
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
             self.header.set_waiting(overview.pending)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        import asyncio  # ~40 ms: not before the first paint
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -348,6 +352,8 @@ class MainWindow(QMainWindow):
         self._spawn(self._record("session.ended", payload))
 
     async def _record(self, kind: str, payload: dict[str, Any]) -> None:
+        from kiosk.local_store import LocalStoreError
+
         assert self.services is not None
         try:
             await self.services.local_store.record(kind, self.config.site.id, payload)
