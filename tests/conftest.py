@@ -5,8 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.support.postgres import TemporaryPostgres
 
 # Before any QApplication exists: CI has no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,6 +19,21 @@ os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
 # Qt Quick through Mesa's software GL is slow and noisy offscreen; Qt Quick's own
 # software backend draws the keyboard just as well for tests.
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[TemporaryPostgres]:
+    """One private PostgreSQL cluster for the whole run (central and sync suites share it).
+
+    Missing PostgreSQL binaries FAIL the tests that need it; they never skip.
+    """
+    from tests.support.postgres import PostgresUnavailable, temporary_postgres
+
+    try:
+        with temporary_postgres() as server:
+            yield server
+    except PostgresUnavailable as error:
+        pytest.fail(f"the PostgreSQL variants cannot run: {error}")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

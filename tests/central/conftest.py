@@ -10,20 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.support.central import CentralServer, running_central, sqlite_url
-from tests.support.postgres import PostgresUnavailable, TemporaryPostgres, temporary_postgres
+from tests.support.postgres import TemporaryPostgres
 
 BACKENDS = ["sqlite", "postgresql"]
 _databases = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[TemporaryPostgres]:
-    """One PostgreSQL cluster for the session; missing binaries FAIL the tests."""
-    try:
-        with temporary_postgres() as server:
-            yield server
-    except PostgresUnavailable as error:
-        pytest.fail(f"the PostgreSQL variant of the central suite cannot run: {error}")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

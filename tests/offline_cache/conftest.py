@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from tests.support.central import sqlite_url
-from tests.support.postgres import PostgresUnavailable, TemporaryPostgres, temporary_postgres
+from tests.support.postgres import TemporaryPostgres
 
 BACKENDS = ["sqlite", "postgresql"]
 _databases = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[TemporaryPostgres]:
-    """One PostgreSQL cluster for the session; missing binaries FAIL the tests."""
-    try:
-        with temporary_postgres() as server:
-            yield server
-    except PostgresUnavailable as error:
-        pytest.fail(f"the PostgreSQL variant of the sync tests cannot run: {error}")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
