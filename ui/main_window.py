@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         except LocalStoreError:
             return  # logged by the store; the header keeps its last figure
         if shiboken6.isValid(self.header):
-            self.header.set_waiting(overview.pending)
+            self.header.set_waiting(overview.pending, overview.dead)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         import asyncio  # ~40 ms: not before the first paint

@@ -66,3 +66,15 @@ def test_events_waiting_are_counted_in_words_and_shown_with_an_icon(qtbot, demo_
     assert header.waiting.text() == "3 venter på å bli sendt"
     header.set_waiting(1)
     assert header.waiting.text() == "1 venter på å bli sendt"
+
+
+def test_events_central_refused_are_said_for_the_staff(qtbot, demo_config, languages) -> None:
+    languages.set_language("nb")
+    header = _header(qtbot, demo_config, datetime(2026, 11, 23, 9, 30, tzinfo=OSLO))
+    header.show()
+    header.set_waiting(2, dead=1)
+    assert (
+        header.waiting.text()
+        == "2 venter på å bli sendt · 1 kunne ikke sendes – si fra til de ansatte"
+    )
+    assert header.waiting_icon.name == "warning"

@@ -209,6 +209,13 @@
             <numerusform>%n waiting to be sent</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be sent: tell the staff</source>
+        <translation>
+            <numerusform>%n could not be sent: tell the staff</numerusform>
+            <numerusform>%n could not be sent: tell the staff</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HelpCard</name>

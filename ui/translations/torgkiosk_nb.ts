@@ -209,6 +209,13 @@
             <numerusform>%n venter på å bli sendt</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be sent: tell the staff</source>
+        <translation>
+            <numerusform>%n kunne ikke sendes – si fra til de ansatte</numerusform>
+            <numerusform>%n kunne ikke sendes – si fra til de ansatte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HelpCard</name>

@@ -209,6 +209,13 @@
             <numerusform>%n ventar på å bli sendt</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be sent: tell the staff</source>
+        <translation>
+            <numerusform>%n kunne ikkje sendast – sei frå til dei tilsette</numerusform>
+            <numerusform>%n kunne ikkje sendast – sei frå til dei tilsette</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HelpCard</name>

@@ -36,6 +36,7 @@ class Header(QWidget):
         self._schedule = schedule
         self._online: bool | None = None
         self._pending = 0
+        self._dead = 0
         self._storage_problem: str | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 14, 28, 14)
@@ -86,9 +87,13 @@ class Header(QWidget):
         self._online = online
         self.retranslate()
 
-    def set_waiting(self, pending: int) -> None:
-        """Show how many events wait for central (hidden when none do)."""
+    def set_waiting(self, pending: int, dead: int = 0) -> None:
+        """Show how many events wait for central, and how many it refused for good.
+
+        Refused ("dead") events need a technician, so they are said on screen too.
+        """
         self._pending = pending
+        self._dead = dead
         self.retranslate()
 
     def set_storage_problem(self, problem: str | None) -> None:
@@ -139,11 +144,16 @@ class Header(QWidget):
         elif problem is not None:
             self.storage.setText(self.tr("Storage fault: tell the staff"))
         self.storage.setAccessibleName(self.storage.text())
-        waiting = self._pending > 0
-        self.waiting.setVisible(waiting)
-        self.waiting_icon.setVisible(waiting)
-        if waiting:
-            self.waiting.setText(self.tr("%n waiting to be sent", "", self._pending))
+        parts = []
+        if self._pending > 0:
+            parts.append(self.tr("%n waiting to be sent", "", self._pending))
+        if self._dead > 0:
+            parts.append(self.tr("%n could not be sent: tell the staff", "", self._dead))
+        self.waiting.setVisible(bool(parts))
+        self.waiting_icon.setVisible(bool(parts))
+        self.waiting_icon.set_name("warning" if self._dead > 0 else "waiting")
+        if parts:
+            self.waiting.setText(" · ".join(parts))
             self.waiting.setAccessibleName(self.waiting.text())
 
     def changeEvent(self, event: QEvent) -> None:
